@@ -1,0 +1,27 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from cms.seed import ADMIN_USERNAME, seed_demo_site
+
+
+class Command(BaseCommand):
+    help = (
+        "Builds the bilingual demo site (home, about, programme pages) and an admin account. "
+        "Safe to run again: it creates only what is missing. The admin password comes from "
+        "ADMIN_PASSWORD, or is generated and printed once."
+    )
+
+    def handle(self, *args, **options):
+        report = seed_demo_site(admin_password=os.environ.get("ADMIN_PASSWORD") or None)
+        if report.created_count:
+            self.stdout.write(f"Demo content: created {report.created_count} items.")
+        else:
+            self.stdout.write("Demo content: everything was already there; nothing created.")
+        if report.admin_password:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Admin account '{ADMIN_USERNAME}' created with password "
+                    f"{report.admin_password} — shown only this once; change it after you log in."
+                )
+            )

@@ -1,0 +1,23 @@
+"""Tests: fast, self-contained, and leaving nothing behind."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .env import env
+
+SECRET_KEY = "test-only-secret-key"  # noqa: S105 - the test settings never serve anyone
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Uploaded and generated files go to a folder the test session removes (tests/conftest.py).
+MEDIA_ROOT = tempfile.mkdtemp(prefix="ssa-test-media-")
+# Tests never reach a search cluster, whatever the shell has exported.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
+DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite://:memory:")}

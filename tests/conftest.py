@@ -1,0 +1,23 @@
+import shutil
+
+import pytest
+from django.conf import settings
+
+from tests.utils import make_locales, make_site_tree
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media():
+    """Uploaded files go to a temporary MEDIA_ROOT; nothing stays behind after the run."""
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def locales(db):
+    return make_locales()
+
+
+@pytest.fixture
+def home_pages(locales):
+    return make_site_tree()
