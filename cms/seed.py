@@ -73,7 +73,8 @@ def ensure_home(locales, report):
     georgian = locales[settings.LANGUAGE_CODE]
     home = HomePage.objects.filter(locale=georgian, depth=2).first()
     if home is None:
-        root = Page.get_first_root_node()
+        # A flushed database (`manage.py flush`, transactional tests) has no tree root.
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         # Wagtail's installation leaves a plain "Welcome" page where our home page goes.
         for placeholder in root.get_children().filter(content_type__model="page"):
             placeholder.delete()

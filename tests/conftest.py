@@ -5,6 +5,8 @@ from django.conf import settings
 
 from tests.utils import make_locales, make_site_tree
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_media():
