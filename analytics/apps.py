@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AnalyticsConfig(AppConfig):
     name = "analytics"
     verbose_name = _("Site analytics")
+
+    def ready(self):
+        from django.core.signals import request_finished
+
+        from analytics.buffer import flush_if_due
+
+        # After the response has been handed to the server: the visitor does not wait.
+        request_finished.connect(flush_if_due, dispatch_uid="analytics_flush_if_due")

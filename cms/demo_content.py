@@ -395,36 +395,8 @@ PAGES = [
             },
         },
     ),
-    (
-        "contact",
-        None,
-        {
-            "ka": {
-                "title": "კონტაქტი",
-                "intro": "დაგვიკავშირდით ცხელ ხაზზე ან ეწვიეთ უახლოეს ტერიტორიულ ერთეულს.",
-                "body": [
-                    ("heading", "სამუშაო საათები"),
-                    (
-                        "paragraph",
-                        "<p>ტერიტორიული ერთეულები მუშაობს ორშაბათიდან პარასკევის ჩათვლით, "
-                        "09:00-დან 18:00-მდე.</p>",
-                    ),
-                ],
-            },
-            "en": {
-                "title": "Contact",
-                "intro": "Call our hotline or visit your nearest territorial office.",
-                "body": [
-                    ("heading", "Opening hours"),
-                    (
-                        "paragraph",
-                        "<p>Territorial offices are open Monday to Friday, 09:00 to 18:00.</p>",
-                    ),
-                ],
-            },
-        },
-    ),
 ]
+
 
 SITE_SETTINGS = {
     "hotline_phone": "1505",

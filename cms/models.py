@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,8 @@ from wagtail.search import index
 from cms.blocks import BodyStreamBlock
 from cms.forms import GeorgianSlugPageForm
 from cms.georgian import contains_georgian, slugify_georgian
+from search.analysis import index_terms
+from search.text import ANALYSED_FIELD, indexed_text
 
 
 class BasePage(Page):
@@ -17,8 +20,18 @@ class BasePage(Page):
 
     base_form_class = GeorgianSlugPageForm
 
+    # Stems of every Georgian word of the page (search.analysis), indexed beside the text so
+    # that "დახმარება", "ᲓᲐᲮᲛᲐᲠᲔᲑᲐ" and "daxmareba" all find a page saying "დახმარების".
+    search_fields = Page.search_fields + [index.SearchField(ANALYSED_FIELD)]
+
     class Meta:
         abstract = True
+
+    def search_analysed_terms(self) -> str:
+        # The title's terms are repeated so that every backend ranks a title match higher
+        # (the backends' own title boost only sees the unanalysed title).
+        title_terms = index_terms(self.title)
+        return " ".join([title_terms] * 3 + [index_terms(indexed_text(self))])
 
     def full_clean(self, *args, **kwargs):
         # Wagtail would slugify a Georgian title to Georgian letters (or nothing, with
@@ -91,6 +104,18 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
     footer_text_ka = models.TextField(_("footer text in Georgian"), blank=True)
     footer_text_en = models.TextField(_("footer text in English"), blank=True)
+    share_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without an image of its own is shared on social networks. "
+            "At least 1200×630 pixels."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -112,6 +137,7 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("footer_text_ka"), FieldPanel("footer_text_en")], heading=_("Footer")
         ),
+        FieldPanel("share_image"),
     ]
 
     class Meta:

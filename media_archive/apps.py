@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MediaArchiveConfig(AppConfig):
     name = "media_archive"
     verbose_name = _("Media archive")
+
+    def ready(self):
+        # Phones save HEIC; Pillow reads it only once pillow-heif has registered itself.
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()

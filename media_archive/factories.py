@@ -1,15 +1,7 @@
 import factory
 import wagtail_factories
 
-from media_archive.models import ArchiveDocument, ArchiveImage
-
-
-class ArchiveImageFactory(wagtail_factories.ImageFactory):
-    title = factory.Sequence(lambda n: f"ფოტო {n}")
-    file = factory.django.ImageField(width=1600, height=900, color="steelblue")
-
-    class Meta:
-        model = ArchiveImage
+from media_archive.models import Album, ArchiveDocument, ArchiveImage, ArchiveMedia
 
 
 class ArchiveDocumentFactory(wagtail_factories.DocumentFactory):
@@ -18,3 +10,44 @@ class ArchiveDocumentFactory(wagtail_factories.DocumentFactory):
 
     class Meta:
         model = ArchiveDocument
+
+
+class AlbumFactory(factory.django.DjangoModelFactory):
+    title_ka = factory.Sequence(lambda n: f"ღონისძიება {n}")
+    title_en = factory.Sequence(lambda n: f"Event {n}")
+
+    class Meta:
+        model = Album
+
+
+class ArchiveImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"ფოტო {n}")
+    file = factory.django.ImageField(width=1600, height=900, color="steelblue")
+    rights_kind = "agency"
+    consent_status = "not_needed"
+    sensitivity = "public"
+
+    class Meta:
+        model = ArchiveImage
+
+
+class ArchiveMediaFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"ვიდეო {n}")
+    type = "video"
+    duration = 12.5
+    file = factory.django.FileField(filename="clip.mp4", data=b"\x00\x00\x00\x18ftypmp42")
+    rights_kind = "agency"
+    consent_status = "not_needed"
+    sensitivity = "public"
+
+    class Meta:
+        model = ArchiveMedia
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        media = model_class(*args, **kwargs)
+        # The bytes above are no playable video: skip ffprobe (tests/media_archive/files.py
+        # makes real ones).
+        media.catalogue_read_from_file = True
+        media.save()
+        return media

@@ -1,25 +1,312 @@
-"""The archive's own image, document and audio/video models.
+"""The archive's own image, document and audio/video models, with the catalogue the
+agency keeps for every photo, video and recording: who, what, when, where, rights and
+consent.
 
-They exist from the first migration so that the catalogue fields (issue: media
-archive) can be added to them later without swapping Wagtail's models under live data.
+They exist from the first migration so that the catalogue fields could be added to them
+later without swapping Wagtail's models under live data.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from media_archive import privacy
 
-class ArchiveImage(AbstractImage):
-    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+class Sensitivity(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL = "internal", _("Internal")
+
+
+class RightsKind(models.TextChoices):
+    UNKNOWN = "", _("Not recorded")
+    AGENCY = "agency", _("Owned by the agency")
+    LICENSED = "licensed", _("Licensed")
+    THIRD_PARTY = "third_party", _("Third party")
+
+
+class ConsentStatus(models.TextChoices):
+    UNKNOWN = "", _("Not recorded")
+    NOT_NEEDED = "not_needed", _("Not needed")
+    ON_FILE = "on_file", _("On file")
+
+
+class Album(index.Indexed, models.Model):
+    """One album per event. Not a Wagtail collection: collections decide who may edit
+    what, albums decide what the public sees together, with a cover and an order."""
+
+    title_ka = models.CharField(_("title in Georgian"), max_length=255)
+    title_en = models.CharField(_("title in English"), max_length=255, blank=True)
+    event_date = models.DateField(_("event date"), null=True, blank=True, db_index=True)
+    event_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("event page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover = models.ForeignKey(
+        "media_archive.ArchiveImage",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_folder = models.CharField(
+        _("imported from folder"), max_length=500, blank=True, db_index=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    search_fields = [index.SearchField("title_ka"), index.SearchField("title_en")]
+
+    class Meta:
+        ordering = ["-event_date", "title_ka"]
+        verbose_name = _("album")
+        verbose_name_plural = _("albums")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        if translation.get_language() == "en" and self.title_en:
+            return self.title_en
+        return self.title_ka
+
+
+class CatalogueFields(models.Model):
+    """What the archive records about every photo, video and recording."""
+
+    caption_ka = models.CharField(_("caption in Georgian"), max_length=500, blank=True)
+    caption_en = models.CharField(_("caption in English"), max_length=500, blank=True)
+    description_ka = models.TextField(_("description in Georgian"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    date_taken = models.DateTimeField(_("date taken"), null=True, blank=True, db_index=True)
     credit = models.CharField(_("photographer / credit"), max_length=255, blank=True)
+    place_name = models.CharField(_("place"), max_length=255, blank=True)
+    # Coordinates stay in the catalogue for staff; no public page, rendition or download
+    # carries them.
+    latitude = models.DecimalField(
+        _("latitude (private)"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude (private)"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    album = models.ForeignKey(
+        Album,
+        verbose_name=_("album"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    album_position = models.PositiveIntegerField(_("position in album"), default=0)
+    event_name = models.CharField(_("event"), max_length=255, blank=True, db_index=True)
+    event_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("event page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    people_shown = models.TextField(
+        _("people shown"), blank=True, help_text=_("One name per line, left to right.")
+    )
+    rights_kind = models.CharField(
+        _("rights"), max_length=20, choices=RightsKind.choices, blank=True, db_index=True
+    )
+    licence = models.CharField(_("licence"), max_length=255, blank=True)
+    rights_expiry = models.DateField(_("rights expire on"), null=True, blank=True, db_index=True)
+    consent_status = models.CharField(
+        _("consent"), max_length=20, choices=ConsentStatus.choices, blank=True, db_index=True
+    )
+    consent_expiry = models.DateField(_("consent expires on"), null=True, blank=True, db_index=True)
+    minors_shown = models.BooleanField(_("minors shown"), default=False)
+    consent_document = models.ForeignKey(
+        "media_archive.ArchiveDocument",
+        verbose_name=_("consent document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Kept as an internal document; never shown on the public site."),
+    )
+    sensitivity = models.CharField(
+        _("sensitivity"),
+        max_length=20,
+        choices=Sensitivity.choices,
+        default=Sensitivity.PUBLIC,
+        db_index=True,
+    )
+    file_plan_code = models.CharField(
+        _("file-plan code"),
+        max_length=50,
+        blank=True,
+        db_index=True,
+        help_text=_("Code of the file nomenclature, e.g. 01-07."),
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("retention period (years)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for permanent retention."),
+    )
+    original_filename = models.CharField(_("original file name"), max_length=500, blank=True)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, db_index=True)
+    perceptual_hash = models.CharField(
+        _("perceptual hash"), max_length=16, blank=True, db_index=True
+    )
+    near_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("possible duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Set when a visually similar item exists; clear it once reviewed."),
+    )
+    technical_metadata = models.JSONField(_("technical metadata"), default=dict, blank=True)
 
-    admin_form_fields = Image.admin_form_fields + ("caption", "credit")
+    CATALOGUE_FIELD_NAMES = (
+        "caption_ka",
+        "caption_en",
+        "description_ka",
+        "description_en",
+        "date_taken",
+        "credit",
+        "place_name",
+        "latitude",
+        "longitude",
+        "album",
+        "album_position",
+        "event_name",
+        "event_page",
+        "people_shown",
+        "rights_kind",
+        "licence",
+        "rights_expiry",
+        "consent_status",
+        "consent_expiry",
+        "minors_shown",
+        "consent_document",
+        "sensitivity",
+        "file_plan_code",
+        "retention_years",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.consent_status == ConsentStatus.ON_FILE and not self.consent_document_id:
+            errors["consent_document"] = _("Attach the signed consent when consent is on file.")
+        if self.rights_kind in (RightsKind.LICENSED, RightsKind.THIRD_PARTY) and not self.licence:
+            errors["licence"] = _("Name the licence or the agreement.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_publishable(self):
+        return privacy.is_publishable(self)
+
+    @property
+    def caption(self):
+        if translation.get_language() == "en" and self.caption_en:
+            return self.caption_en
+        return self.caption_ka
+
+    @property
+    def catalogue_description(self):
+        if translation.get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description_ka
+
+    @property
+    def year_taken(self):
+        if self.date_taken is None:
+            return None
+        return timezone.localtime(self.date_taken).year
+
+    @property
+    def retention_ends_on(self):
+        if self.retention_years is None or self.date_taken is None:
+            return None
+        taken = timezone.localtime(self.date_taken).date()
+        try:
+            return taken.replace(year=taken.year + self.retention_years)
+        except ValueError:  # 29 February
+            return taken.replace(year=taken.year + self.retention_years, day=28)
+
+
+def _has_new_upload(item):
+    """A file chosen in a form and not stored yet, or stored by Wagtail's two-step multiple
+    upload without being read; imports read the file themselves."""
+    return bool(
+        item.file
+        and (not item.file._committed or not item.sha256)
+        and not getattr(item, "catalogue_read_from_file", False)
+    )
+
+
+CATALOGUE_SEARCH_FIELDS = [
+    index.SearchField("caption_ka"),
+    index.SearchField("caption_en"),
+    index.SearchField("description_ka"),
+    index.SearchField("description_en"),
+    index.SearchField("people_shown"),
+    index.SearchField("event_name"),
+    index.SearchField("place_name"),
+    index.AutocompleteField("credit"),
+    index.FilterField("sensitivity"),
+    index.FilterField("rights_kind"),
+    index.FilterField("consent_status"),
+    index.FilterField("date_taken"),
+]
+
+
+class ArchiveImage(CatalogueFields, AbstractImage):
+    admin_form_fields = (
+        Image.admin_form_fields + CatalogueFields.CATALOGUE_FIELD_NAMES + ("near_duplicate_of",)
+    )
+    search_fields = AbstractImage.search_fields + CATALOGUE_SEARCH_FIELDS
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        indexes = [
+            models.Index(fields=["sensitivity", "date_taken"], name="archive_img_public_date"),
+        ]
+
+    archive_kind = "image"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        keywords = []
+        if _has_new_upload(self):
+            from media_archive.ingest import read_uploaded_image
+
+            keywords = read_uploaded_image(self)
+        super().save(*args, **kwargs)
+        if keywords:
+            self.tags.add(*keywords[:50])
+
+    def generate_rendition_file(self, filter, *, source=None):
+        # Willow copies EXIF into JPEG and PNG renditions; ours leave out GPS and serials.
+        return super().generate_rendition_file(
+            privacy.PrivateMetadataStrippingFilter(spec=filter.spec), source=source
+        )
 
 
 class ArchiveRendition(AbstractRendition):
@@ -39,11 +326,46 @@ class ArchiveDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
 
-class ArchiveMedia(AbstractMedia):
+class ArchiveMedia(CatalogueFields, AbstractMedia):
     """Video and audio, through wagtailmedia."""
 
-    admin_form_fields = AbstractMedia.admin_form_fields
+    transcript_ka = models.TextField(_("transcript in Georgian"), blank=True)
+    transcript_en = models.TextField(_("transcript in English"), blank=True)
+
+    admin_form_fields = (
+        AbstractMedia.admin_form_fields
+        + CatalogueFields.CATALOGUE_FIELD_NAMES
+        + ("transcript_ka", "transcript_en")
+    )
+    search_fields = AbstractMedia.search_fields + CATALOGUE_SEARCH_FIELDS
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("media item")
         verbose_name_plural = _("media items")
+        indexes = [
+            models.Index(fields=["sensitivity", "date_taken"], name="archive_media_public_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        new_upload = _has_new_upload(self)
+        super().save(*args, **kwargs)
+        if new_upload:
+            from media_archive.ingest import read_uploaded_media
+
+            read_uploaded_media(self)
+
+    @property
+    def archive_kind(self):
+        return self.type
+
+    @property
+    def transcript(self):
+        if translation.get_language() == "en" and self.transcript_en:
+            return self.transcript_en
+        return self.transcript_ka
+
+
+from media_archive.pages import ArchiveGalleryPage  # noqa: E402, F401  (registers the page type)

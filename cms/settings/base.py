@@ -14,6 +14,12 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "accounts",
     "cms",
+    "services",
+    "offices",
+    "news",
+    "info",
+    "staff",
+    "navigation",
     "media_archive",
     "search",
     "analytics",
@@ -22,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -33,6 +40,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: press replaces one of its workflow notification handlers.
+    "press",
     "wagtailmedia",
     "modelcluster",
     "taggit",
@@ -51,9 +60,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin defaults to Georgian whatever the browser asks for (a profile choice wins).
+    "cms.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication (staff are not counted), before redirects (a redirected 404 is not
+    # a 404).
+    "analytics.middleware.AnalyticsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -96,8 +110,14 @@ LANGUAGE_CODE = "ka"
 LANGUAGES = [("ka", "ქართული"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("ka", "ქართული"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue first (its strings win), then the Georgian catalogues we maintain
+# for the packages (locale/vendor/<package>/), which Django merges over the packages' own.
+LOCALE_PATHS = [BASE_DIR / "locale"] + sorted(
+    path for path in (BASE_DIR / "locale" / "vendor").glob("*") if path.is_dir()
+)
 TIME_ZONE = "Asia/Tbilisi"
+# Georgian times on the 24-hour clock (cms/formats/ka/formats.py); the rest is Django's `ka`.
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -161,7 +181,9 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's own Latin fallback for Georgian is an informal one (ც → c, ხ → x); keeping the
+# Georgian letters lets cms.forms romanise them by the national system instead.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -179,6 +201,13 @@ if env("ELASTICSEARCH_URL"):
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Site search (search app): with Elasticsearch the database index is kept current too, so
+# that search can answer from it while the cluster is unreachable.
+if "database" not in WAGTAILSEARCH_BACKENDS and not WAGTAILSEARCH_BACKENDS["default"][
+    "BACKEND"
+].endswith(".database"):
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -191,3 +220,33 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Staff section (staff app): page privacy sends visitors to this login page, in the site's
+# own look, instead of Wagtail's bare one.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "staff/login.html"
+
+# Site analytics (analytics app): cookieless capture of public page views, reports in the
+# admin. Buffer: "memory" per process, "redis" when REDIS_URL is set, or "sync".
+ANALYTICS_CAPTURE = env("ANALYTICS_CAPTURE")
+ANALYTICS_BUFFER = env("ANALYTICS_BUFFER") or ("redis" if env("REDIS_URL") else "memory")
+ANALYTICS_REDIS_URL = env("REDIS_URL")
+ANALYTICS_FLUSH_SECONDS = env("ANALYTICS_FLUSH_SECONDS")
+ANALYTICS_FLUSH_ROWS = env("ANALYTICS_FLUSH_ROWS")
+ANALYTICS_RETENTION_DAYS = env("ANALYTICS_RETENTION_DAYS")
+ANALYTICS_CLIENT_IP_HEADER = env("ANALYTICS_CLIENT_IP_HEADER")
+ANALYTICS_QUERY_ALLOWLIST = ["q"]
+# Third-party analytics through django-analytical: off unless configured. Matomo runs without
+# cookies and is never sent user identities.
+ANALYTICAL_AUTO_IDENTIFY = False
+if env("MATOMO_DOMAIN_PATH") and env("MATOMO_SITE_ID"):
+    MATOMO_DOMAIN_PATH = env("MATOMO_DOMAIN_PATH")
+    MATOMO_SITE_ID = env("MATOMO_SITE_ID")
+    MATOMO_DISABLE_COOKIES = True
+if env("GOOGLE_ANALYTICS_GTAG_PROPERTY_ID"):
+    GOOGLE_ANALYTICS_GTAG_PROPERTY_ID = env("GOOGLE_ANALYTICS_GTAG_PROPERTY_ID")
+
+# Media archive (media_archive/): duplicate refusal in the admin upload forms, HEIC
+# photos from phones (pillow-heif), and the wagtailmedia form that refuses duplicates too.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_archive.forms.ArchiveImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
+WAGTAILMEDIA = {**WAGTAILMEDIA, "MEDIA_FORM_BASE": "media_archive.forms.ArchiveMediaForm"}

@@ -25,6 +25,16 @@ env = environ.Env(
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     SECURE_SSL_REDIRECT=(bool, True),
     LOG_LEVEL=(str, "INFO"),
+    # Site analytics (analytics app); MATOMO_* / GOOGLE_ANALYTICS_* switch on django-analytical.
+    ANALYTICS_CAPTURE=(bool, True),
+    ANALYTICS_BUFFER=(str, ""),
+    ANALYTICS_FLUSH_SECONDS=(float, 5.0),
+    ANALYTICS_FLUSH_ROWS=(int, 500),
+    ANALYTICS_RETENTION_DAYS=(int, 90),
+    ANALYTICS_CLIENT_IP_HEADER=(str, ""),
+    MATOMO_DOMAIN_PATH=(str, ""),
+    MATOMO_SITE_ID=(str, ""),
+    GOOGLE_ANALYTICS_GTAG_PROPERTY_ID=(str, ""),
 )
 
 DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"

@@ -26,7 +26,7 @@ def test_seed_demo_builds_a_bilingual_site_and_is_idempotent(client, monkeypatch
     after_first = _snapshot()
 
     second = StringIO()
-    call_command("seed_demo", stdout=second)
+    call_command("seed_demo", stdout=second, verbosity=2)
     assert "password" not in second.getvalue()  # …and never again
     assert "nothing created" in second.getvalue()
     assert _snapshot() == after_first

@@ -16,6 +16,9 @@ class Command(BaseCommand):
         report = seed_demo_site(admin_password=os.environ.get("ADMIN_PASSWORD") or None)
         if report.created_count:
             self.stdout.write(f"Demo content: created {report.created_count} items.")
+            if options["verbosity"] >= 2:
+                for item in report.created:
+                    self.stdout.write(f"  + {item}")
         else:
             self.stdout.write("Demo content: everything was already there; nothing created.")
         if report.admin_password:

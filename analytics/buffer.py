@@ -1,0 +1,216 @@
+"""Where captured views wait before they are written in bulk.
+
+* ``memory``: a list per process, written with one bulk INSERT when it holds
+  ANALYTICS_FLUSH_ROWS rows or its oldest row is ANALYTICS_FLUSH_SECONDS old. The check runs
+  when a response has been handed to the server (Django's ``request_finished``), so the
+  visitor never waits for it; a crash or a restart loses at most that window.
+* ``redis``: every process appends to one Redis list (no loss when a worker dies) and
+  whichever process finds the list due moves it into the database.
+* ``sync``: every view is written at once (tests, debugging).
+
+A failure to buffer or to write is logged and dropped: counting never breaks a request.
+"""
+
+import datetime
+import json
+import logging
+import threading
+import time
+
+from django.db import connection, transaction
+
+from analytics import conf
+from analytics.models import PageView
+
+logger = logging.getLogger(__name__)
+
+REDIS_KEY = "analytics:pageviews"
+BATCH_SIZE = 1000
+# Rows kept while the database refuses writes, so an outage cannot exhaust memory.
+MAX_PENDING_ROWS = 100_000
+
+
+def write_rows(rows):
+    """Insert page-view rows (dicts of PageView fields); returns how many were written.
+
+    Plain executemany (COPY on PostgreSQL) rather than bulk_create: the ORM's per-value
+    preparation costs more than the database does for these narrow rows."""
+    if not rows:
+        return 0
+    fields = [field for field in PageView._meta.concrete_fields if not field.primary_key]
+    columns = [field.column for field in fields]
+    attnames = [field.attname for field in fields]
+    ops = connection.ops
+    adapt = {
+        "viewed_at": ops.adapt_datetimefield_value,
+        "date": ops.adapt_datefield_value,
+    }
+    if connection.vendor == "postgresql":
+        adapt = {}  # psycopg adapts dates and aware datetimes itself
+    defaults = {field.attname: field.get_default() for field in fields}
+    values = [
+        tuple(
+            adapt[name](row.get(name)) if name in adapt else row.get(name, defaults[name])
+            for name in attnames
+        )
+        for row in rows
+    ]
+    table = connection.ops.quote_name(PageView._meta.db_table)
+    column_list = ", ".join(connection.ops.quote_name(column) for column in columns)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+        else:
+            placeholders = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})",  # noqa: S608
+                values,
+            )
+    return len(rows)
+
+
+class MemoryBuffer:
+    def __init__(self):
+        self._rows = []
+        self._lock = threading.Lock()
+        self._oldest = None
+
+    def add(self, row):
+        with self._lock:
+            if len(self._rows) >= MAX_PENDING_ROWS:
+                del self._rows[0]
+            self._rows.append(row)
+            if self._oldest is None:
+                self._oldest = time.monotonic()
+
+    def __len__(self):
+        return len(self._rows)
+
+    def is_due(self):
+        oldest = self._oldest
+        if oldest is None:
+            return False
+        return len(self._rows) >= conf.get(
+            "ANALYTICS_FLUSH_ROWS"
+        ) or time.monotonic() - oldest >= conf.get("ANALYTICS_FLUSH_SECONDS")
+
+    def drain(self):
+        with self._lock:
+            rows, self._rows, self._oldest = self._rows, [], None
+        return rows
+
+    def flush(self):
+        return write_rows(self.drain())
+
+    def clear(self):
+        self.drain()
+
+
+class RedisBuffer:
+    def __init__(self, url):
+        import redis
+
+        self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self._last_flush = time.monotonic()
+        self._added = 0
+
+    def add(self, row):
+        self.client.rpush(REDIS_KEY, json.dumps(row, default=_json_default))
+        self._added += 1
+
+    def __len__(self):
+        return self.client.llen(REDIS_KEY)
+
+    def is_due(self):
+        return self._added >= conf.get(
+            "ANALYTICS_FLUSH_ROWS"
+        ) or time.monotonic() - self._last_flush >= conf.get("ANALYTICS_FLUSH_SECONDS")
+
+    def drain(self):
+        self._last_flush = time.monotonic()
+        self._added = 0
+        rows = []
+        while len(rows) < MAX_PENDING_ROWS:
+            batch = self.client.lpop(REDIS_KEY, BATCH_SIZE)
+            if not batch:
+                break
+            rows.extend(_row_from_json(item) for item in batch)
+        return rows
+
+    def flush(self):
+        return write_rows(self.drain())
+
+    def clear(self):
+        self.client.delete(REDIS_KEY)
+
+
+def _json_default(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    raise TypeError(f"Cannot serialise {type(value).__name__}")
+
+
+def _row_from_json(item):
+    row = json.loads(item)
+    row["viewed_at"] = datetime.datetime.fromisoformat(row["viewed_at"])
+    row["date"] = datetime.date.fromisoformat(row["date"])
+    return row
+
+
+_buffers = {}
+_buffers_lock = threading.Lock()
+
+
+def get_buffer():
+    """The buffer of the configured kind (None for "sync"), one per process."""
+    kind = conf.get("ANALYTICS_BUFFER")
+    if kind == "sync":
+        return None
+    if kind == "redis" and not conf.get("ANALYTICS_REDIS_URL"):
+        kind = "memory"
+    key = (kind, conf.get("ANALYTICS_REDIS_URL") if kind == "redis" else "")
+    buffer = _buffers.get(key)
+    if buffer is None:
+        with _buffers_lock:
+            buffer = _buffers.get(key)
+            if buffer is None:
+                buffer = RedisBuffer(key[1]) if kind == "redis" else MemoryBuffer()
+                _buffers[key] = buffer
+    return buffer
+
+
+def record(row):
+    """Queue one page-view row; never raises."""
+    try:
+        buffer = get_buffer()
+        if buffer is None:
+            write_rows([row])
+        else:
+            buffer.add(row)
+    except Exception:
+        logger.warning("A page view could not be recorded", exc_info=True)
+
+
+def flush():
+    """Write everything buffered in this process (or in Redis); returns the row count."""
+    buffer = get_buffer()
+    return buffer.flush() if buffer is not None else 0
+
+
+def flush_if_due(**kwargs):
+    """request_finished receiver: write the buffer once it is full or old enough."""
+    try:
+        buffer = get_buffer()
+        if buffer is not None and buffer.is_due():
+            buffer.flush()
+    except Exception:
+        logger.warning("Buffered page views could not be written", exc_info=True)
+
+
+def discard_all():
+    """Drop every buffered row of this process (tests start from an empty buffer)."""
+    for buffer in list(_buffers.values()):
+        if isinstance(buffer, MemoryBuffer):
+            buffer.clear()

@@ -1,0 +1,64 @@
+"""Demo data for seed_demo: the Analyst group, with the permission to read the analytics
+reports, and the report permission for Wagtail's editor groups; generated page views."""
+
+from django.contrib.auth.models import Group, Permission
+
+ANALYST_GROUP = "Analysts"
+# Subscribing someone to the weekly e-mail = adding them to this group.
+WEEKLY_REPORT_GROUP = "Weekly analytics e-mail"
+# Wagtail's default editor groups; "Web editors" where the platform has renamed them.
+EDITOR_GROUPS = ["Editors", "Moderators", "Web editors"]
+
+
+def report_permissions():
+    return {
+        "view_reports": Permission.objects.get(
+            content_type__app_label="analytics", codename="view_reports"
+        ),
+        "receive_weekly_report": Permission.objects.get(
+            content_type__app_label="analytics", codename="receive_weekly_report"
+        ),
+        "access_admin": Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ),
+    }
+
+
+def ensure_analyst_group(report=None):
+    """The Analysts group: the admin and its reports, no page permissions. Idempotent."""
+    permissions = report_permissions()
+    group, created = Group.objects.get_or_create(name=ANALYST_GROUP)
+    if created and report is not None:
+        report.created.append(f"group: {ANALYST_GROUP}")
+    group.permissions.add(permissions["view_reports"], permissions["access_admin"])
+    subscribers, created = Group.objects.get_or_create(name=WEEKLY_REPORT_GROUP)
+    if created and report is not None:
+        report.created.append(f"group: {WEEKLY_REPORT_GROUP}")
+    subscribers.permissions.add(permissions["receive_weekly_report"])
+    for editors in Group.objects.filter(name__in=EDITOR_GROUPS):
+        editors.permissions.add(permissions["view_reports"])
+    return group
+
+
+def ensure_demo_views(report, count=3000, days=60):
+    """Generated page views and their rollups, so the reports have something to show."""
+    import datetime
+
+    from django.utils import timezone
+
+    from analytics.buffer import write_rows
+    from analytics.factories import generated_rows
+    from analytics.models import PageView
+    from analytics.rollups import build_rollups
+
+    if PageView.objects.exists():
+        return
+    write_rows(list(generated_rows(count, days=days)))
+    today = timezone.localdate()
+    build_rollups(today - datetime.timedelta(days=days), today)
+    report.created.append(f"analytics: {count} demo page views")
+
+
+def seed(report):
+    ensure_analyst_group(report)
+    ensure_demo_views(report)

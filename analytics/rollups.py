@@ -1,0 +1,133 @@
+"""Daily aggregates of the raw page views (and of the site-search log), which the reports
+read; and the retention purge of raw views, which leaves the aggregates in place.
+
+Visitors in a rollup are distinct daily visitor hashes. Hashes change every day by design,
+so visitors over a period are the sum of daily visitors, the same figure the rollups give.
+"""
+
+import datetime
+from collections import Counter
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from analytics.models import DailyRollup, Dimension, PageView
+from analytics.salts import delete_expired_salts
+
+# dimension: (grouping fields, filter); the first field is the key.
+VIEW_DIMENSIONS = {
+    Dimension.TOTAL: ((), Q(status=200)),
+    Dimension.PAGE: (("path", "page_id"), Q(status=200)),
+    Dimension.ENTRY: (("path", "page_id"), Q(status=200, is_entry=True)),
+    Dimension.SECTION: (("section",), Q(status=200)),
+    Dimension.REFERRER: (("referrer_host",), Q(status=200) & ~Q(referrer_host="")),
+    Dimension.CAMPAIGN: (
+        ("utm_campaign", "utm_source", "utm_medium"),
+        Q(status=200) & ~Q(utm_campaign="", utm_source="", utm_medium=""),
+    ),
+    Dimension.DEVICE: (("device_class",), Q(status=200)),
+    Dimension.BROWSER: (("browser_family",), Q(status=200)),
+    Dimension.OS: (("os_family",), Q(status=200)),
+    Dimension.LOCALE: (("locale",), Q(status=200)),
+    Dimension.NOT_FOUND: (("path", "referrer_host", "referrer_path"), Q(status=404)),
+}
+SEARCH_DIMENSIONS = (Dimension.SEARCH_TERM, Dimension.ZERO_RESULT_SEARCH)
+INSERT_BATCH = 2000
+
+
+def _detail(dimension, row):
+    if dimension == Dimension.CAMPAIGN:
+        return " / ".join(part for part in (row["utm_source"], row["utm_medium"]) if part)
+    if dimension == Dimension.NOT_FOUND:
+        return row["referrer_host"] or row["referrer_path"]
+    return ""
+
+
+def _view_rollups(start, end):
+    views = PageView.objects.filter(date__range=(start, end))
+    for dimension, (fields, condition) in VIEW_DIMENSIONS.items():
+        grouped = (
+            views.filter(condition)
+            .values("date", "site_id", *fields)
+            .annotate(view_count=Count("id"), visitor_count=Count("visitor_hash", distinct=True))
+            .order_by()
+        )
+        for row in grouped.iterator():
+            yield DailyRollup(
+                date=row["date"],
+                site_id=row["site_id"],
+                dimension=dimension,
+                key=row[fields[0]] if fields else "",
+                detail=_detail(dimension, row)[:500],
+                page_id=row.get("page_id"),
+                views=row["view_count"],
+                visitors=row["visitor_count"],
+            )
+
+
+def search_log_model():
+    """search.SearchQueryLog, or None while the search app does not provide it."""
+    try:
+        return apps.get_model("search", "SearchQueryLog")
+    except LookupError:
+        return None
+
+
+def normalise_search_term(query):
+    return " ".join((query or "").split()).casefold()[:500]
+
+
+def _search_rollups(start, end):
+    model = search_log_model()
+    if model is None:
+        return
+    locale_field = model._meta.get_field("locale")
+    locale = "locale__language_code" if locale_field.is_relation else "locale"
+    tz = timezone.get_current_timezone()
+    grouped = (
+        model.objects.annotate(day=TruncDate("created_at", tzinfo=tz))
+        .filter(day__range=(start, end))
+        .values("day", "query", locale)
+        .annotate(searches=Count("pk"), empty=Count("pk", filter=Q(result_count=0)))
+        .order_by()
+    )
+    # The search app's own normalisation (Mtavruli folding) when it offers one.
+    normalise = getattr(model, "normalise_query", normalise_search_term)
+    totals = Counter()
+    for row in grouped.iterator():
+        term = normalise(row["query"] or "")[:500]
+        if not term:
+            continue
+        key = (row["day"], term, row[locale] or "")
+        totals[(Dimension.SEARCH_TERM, *key)] += row["searches"]
+        if row["empty"]:
+            totals[(Dimension.ZERO_RESULT_SEARCH, *key)] += row["empty"]
+    for (dimension, day, term, language), count in totals.items():
+        yield DailyRollup(date=day, dimension=dimension, key=term, detail=language, views=count)
+
+
+@transaction.atomic
+def build_rollups(start: datetime.date, end: datetime.date) -> int:
+    """(Re)build the rollups of every day from `start` to `end` inclusive; returns the rows."""
+    DailyRollup.objects.filter(date__range=(start, end)).delete()
+    batch, written = [], 0
+    for rollups in (_view_rollups(start, end), _search_rollups(start, end)):
+        for rollup in rollups:
+            batch.append(rollup)
+            if len(batch) >= INSERT_BATCH:
+                written += len(DailyRollup.objects.bulk_create(batch))
+                batch = []
+    written += len(DailyRollup.objects.bulk_create(batch))
+    return written
+
+
+def purge_raw_views(retention_days: int, today: datetime.date | None = None) -> int:
+    """Delete raw page views older than `retention_days` (rollups stay) and expired salts."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=retention_days)
+    deleted, _ = PageView.objects.filter(date__lt=cutoff).delete()
+    delete_expired_salts(today)
+    return deleted

@@ -1,0 +1,240 @@
+"""Analytics benchmark: what capture costs a request, how fast the buffer flushes, and how
+fast a report reads rollups compared with counting raw page views.
+
+    .venv/bin/python bench/analytics_capture.py [--requests 5000] [--views 500000]
+
+Runs on a throwaway SQLite file in a temporary directory (removed afterwards) holding only
+the analytics tables. Every figure is printed beside its baseline from the same run. The
+issue's 10 million raw views are scaled down (default 100,000) to stay within three minutes;
+rollup size grows with days × distinct pages, not with views, so the rollup timing carries
+over to larger volumes while the raw-event timing grows linearly.
+"""
+
+import argparse
+import datetime
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = tempfile.mkdtemp(prefix="ssa-analytics-bench-")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count, Sum  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from analytics import buffer  # noqa: E402
+from analytics.factories import generated_rows  # noqa: E402
+from analytics.middleware import AnalyticsMiddleware  # noqa: E402
+from analytics.models import DailyRollup, DailySalt, Dimension, PageView  # noqa: E402
+from analytics.rollups import build_rollups, search_log_model  # noqa: E402
+
+AGENTS = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/{v}.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_{v} like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 14; SM-A{v}) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:{v}.0) Gecko/20100101 Firefox/{v}.0",
+]
+PAGE = "<!doctype html><html><body>" + "<p>სოციალური მომსახურება</p>" * 400 + "</body></html>"
+
+
+def create_tables():
+    with connection.schema_editor() as editor:
+        for model in (PageView, DailySalt, DailyRollup, search_log_model()):
+            if model is not None:
+                editor.create_model(model)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+# Thread CPU time, not wall time: on a shared machine, wall-clock samples mostly measure
+# when the scheduler ran other processes; CPU time measures what the request itself did.
+clock = time.thread_time_ns
+
+
+def bench_capture(requests):
+    settings.ANALYTICS_BUFFER = "memory"
+    settings.ANALYTICS_FLUSH_ROWS = 10**9
+    settings.ANALYTICS_FLUSH_SECONDS = 10**9
+
+    def view(request):
+        return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
+
+    with_capture = AnalyticsMiddleware(view)
+    factory = RequestFactory()
+    agents = [agent.format(v=v) for agent in AGENTS for v in range(100, 140)]
+    made = [
+        factory.get(
+            f"/ka/services/page-{i % 50}/",
+            {"utm_source": "news"} if i % 7 == 0 else {},
+            HTTP_USER_AGENT=agents[i % len(agents)],
+            HTTP_REFERER="https://www.google.com/" if i % 3 == 0 else "",
+            REMOTE_ADDR=f"10.0.{i % 200}.{i % 250}",
+        )
+        for i in range(requests)
+    ]
+    with_capture(made[0])  # the day's salt: one query per process per day, not per request
+    plain, captured = [], []
+    gc.collect()
+    gc.disable()  # a collection landing inside one sample would be noise, not capture cost
+    for request in made:  # interleaved, so both see the same machine load
+        start = clock()
+        view(request)
+        plain.append(clock() - start)
+        start = clock()
+        with_capture(request)
+        captured.append(clock() - start)
+    gc.enable()
+    buffered = len(buffer.get_buffer())
+    buffer.discard_all()
+    ms = 1e6
+    print(
+        f"Capture, {requests} requests of a 20 KB page ({len(agents)} distinct agents), "
+        "thread CPU time per request:"
+    )
+    print(
+        f"  without capture: median {statistics.median(plain) / ms:.4f} ms, "
+        f"p99 {percentile(plain, 0.99) / ms:.4f} ms"
+    )
+    print(
+        f"  with capture:    median {statistics.median(captured) / ms:.4f} ms, "
+        f"p99 {percentile(captured, 0.99) / ms:.4f} ms"
+    )
+    added = [c - p for c, p in zip(captured, plain, strict=True)]
+    print(
+        f"  added by capture: median {statistics.median(added) / ms:.4f} ms, "
+        f"p99 {percentile(added, 0.99) / ms:.4f} ms (goal: median < 0.2 ms); "
+        f"{buffered} views buffered"
+    )
+
+
+def bench_flush(rows_count=20_000):
+    rows = []
+    now = timezone.now()
+    for i in range(rows_count):
+        rows.append(
+            {
+                "viewed_at": now,
+                "date": timezone.localdate(now),
+                "path": f"/ka/p{i % 300}/",
+                "locale": "ka",
+                "section": "p",
+                "status": 200,
+                "is_entry": i % 3 == 0,
+                "referrer_host": "",
+                "referrer_path": "",
+                "query": "",
+                "utm_source": "",
+                "utm_medium": "",
+                "utm_campaign": "",
+                "device_class": "mobile",
+                "browser_family": "Chrome Mobile",
+                "os_family": "Android",
+                "visitor_hash": f"{i % 9000:032x}",
+                "site_id": None,
+                "page_id": None,
+            }
+        )
+    memory = buffer.MemoryBuffer()
+    start = time.perf_counter()
+    for row in rows:
+        memory.add(row)
+    buffered = time.perf_counter() - start
+    start, cpu_start = time.perf_counter(), time.thread_time()
+    written = memory.flush()
+    flushed, flushed_cpu = time.perf_counter() - start, time.thread_time() - cpu_start
+    print(
+        f"Flush: {written} rows in {flushed:.2f} s wall = {written / flushed:,.0f} rows/s "
+        f"({written / flushed_cpu:,.0f} rows per CPU-second of this process); "
+        f"buffering them: {rows_count / buffered:,.0f} rows/s"
+    )
+    PageView.objects.all().delete()
+
+
+def bench_reports(view_count, days=30):
+    end = timezone.localdate()
+    start = time.perf_counter()
+    batch = []
+    for row in generated_rows(view_count, days=days, end=end, visitors=view_count // 5):
+        batch.append(row)
+        if len(batch) == 20_000:
+            buffer.write_rows(batch)
+            batch = []
+    buffer.write_rows(batch)
+    print(
+        f"Reports over {view_count:,} generated page views in {days} days "
+        f"(inserted in {time.perf_counter() - start:.1f} s):"
+    )
+    first = end - datetime.timedelta(days=days - 1)
+    start = time.perf_counter()
+    rollup_rows = build_rollups(first, end)
+    print(f"  building the rollups: {time.perf_counter() - start:.2f} s, {rollup_rows} rows")
+
+    def from_raw():
+        return list(
+            PageView.objects.filter(date__range=(first, end), status=200)
+            .values("path")
+            .annotate(views=Count("id"), visitors=Count("visitor_hash", distinct=True))
+            .order_by("-views")[:50]
+        )
+
+    def from_rollups():
+        return list(
+            DailyRollup.objects.filter(dimension=Dimension.PAGE, date__range=(first, end))
+            .values("key")
+            .annotate(views=Sum("views"), visitors=Sum("visitors"))
+            .order_by("-views")[:50]
+        )
+
+    for label, query in (("raw events", from_raw), ("rollups", from_rollups)):
+        timings = []
+        for _ in range(5):
+            start = time.perf_counter()
+            rows = query()
+            timings.append(time.perf_counter() - start)
+        print(
+            f"  top pages, 30 days, from {label:<10}: "
+            f"median {statistics.median(timings) * 1000:8.1f} ms "
+            f"({len(rows)} rows)"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=5000)
+    parser.add_argument("--views", type=int, default=100_000)
+    options = parser.parse_args()
+    create_tables()
+    try:
+        bench_capture(options.requests)
+        bench_flush()
+        bench_reports(options.views)
+    finally:
+        connection.close()
+        for path in Path(WORKDIR).iterdir():
+            path.unlink()
+        os.rmdir(WORKDIR)
+
+
+if __name__ == "__main__":
+    main()

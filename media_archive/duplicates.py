@@ -1,0 +1,96 @@
+"""Exact duplicates (same bytes: SHA-256) and near duplicates (same picture resized or
+re-encoded: a 64-bit difference hash within a few bits)."""
+
+import hashlib
+
+from PIL import Image, ImageOps
+
+CHUNK_SIZE = 1024 * 1024
+# Of 64 bits: re-encoding or resizing flips a handful; a different photo flips ~half.
+NEAR_DUPLICATE_MAX_DISTANCE = 6
+
+
+def sha256_of(fileobj):
+    """Hex SHA-256 of a file object's contents; the file is rewound before and after."""
+    return _digest_of(fileobj, hashlib.sha256())
+
+
+def sha1_of(fileobj):
+    """Hex SHA-1, the hash Wagtail keeps in `file_hash` for its own duplicate warning."""
+    return _digest_of(fileobj, hashlib.sha1())  # noqa: S324 - Wagtail's field, not security
+
+
+def _digest_of(fileobj, digest):
+    fileobj.seek(0)
+    for chunk in iter(lambda: fileobj.read(CHUNK_SIZE), b""):
+        digest.update(chunk)
+    fileobj.seek(0)
+    return digest.hexdigest()
+
+
+def difference_hash(pillow_image):
+    """dHash: does each pixel of a 9×8 greyscale thumbnail get brighter to the right?"""
+    image = ImageOps.exif_transpose(pillow_image)
+    image.draft("L", (64, 64))  # JPEG decoders scale down while decoding: much faster
+    small = image.convert("L").resize((9, 8), Image.Resampling.LANCZOS)
+    pixels = small.tobytes()  # mode L: one byte per pixel, row by row
+    bits = 0
+    for row in range(8):
+        for column in range(8):
+            left = pixels[row * 9 + column]
+            right = pixels[row * 9 + column + 1]
+            bits = (bits << 1) | (1 if right > left else 0)
+    return f"{bits:016x}"
+
+
+def hamming_distance(first_hex, second_hex):
+    return (int(first_hex, 16) ^ int(second_hex, 16)).bit_count()
+
+
+def archive_models():
+    from media_archive.models import ArchiveImage, ArchiveMedia
+
+    return (ArchiveImage, ArchiveMedia)
+
+
+def find_exact_duplicate(checksum):
+    """The archive item (image or media) holding exactly these bytes, or None."""
+    if not checksum:
+        return None
+    for model in archive_models():
+        item = model.objects.filter(sha256=checksum).order_by("pk").first()
+        if item is not None:
+            return item
+    return None
+
+
+def find_near_duplicate(perceptual_hash, exclude_pk=None):
+    """The closest existing image within NEAR_DUPLICATE_MAX_DISTANCE, or None.
+
+    Scans the hashes in Python: 100,000 integers XOR-and-popcount in well under a second,
+    and Hamming distance has no portable index in SQLite or PostgreSQL.
+    """
+    from media_archive.models import ArchiveImage
+
+    if not perceptual_hash:
+        return None
+    target = int(perceptual_hash, 16)
+    best = None
+    rows = ArchiveImage.objects.exclude(perceptual_hash="").values_list("pk", "perceptual_hash")
+    if exclude_pk is not None:
+        rows = rows.exclude(pk=exclude_pk)
+    for pk, other in rows.iterator(chunk_size=5000):
+        distance = (target ^ int(other, 16)).bit_count()
+        if distance <= NEAR_DUPLICATE_MAX_DISTANCE and (best is None or distance < best[1]):
+            best = (pk, distance)
+    return ArchiveImage.objects.get(pk=best[0]) if best else None
+
+
+def admin_edit_url(item):
+    from django.urls import reverse
+
+    from media_archive.models import ArchiveImage
+
+    if isinstance(item, ArchiveImage):
+        return reverse("wagtailimages:edit", args=[item.pk])
+    return reverse("wagtailmedia:edit", args=[item.pk])

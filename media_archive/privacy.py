@@ -1,0 +1,187 @@
+"""Who may see an archive item, and what a public copy of it may carry.
+
+One place decides whether an item may appear on the public site (`is_publishable`, and
+its database twin `publishable_q`); the chooser, page validation, galleries and downloads
+all ask here.
+"""
+
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import ExifTags
+from PIL import Image as PILImage
+from wagtail.images.models import Filter
+
+# EXIF tags that identify a place or a device, never a picture's content.
+_EXIF_IFD_PRIVATE_TAGS = (
+    0xA430,  # CameraOwnerName
+    0xA431,  # BodySerialNumber
+    0xA435,  # LensSerialNumber
+    0x927C,  # MakerNote: vendor blobs carry serial numbers and sometimes positions
+)
+_IFD0_PRIVATE_TAGS = (ExifTags.Base.GPSInfo, 0xC62F)  # GPS pointer, CameraSerialNumber (DNG)
+
+
+def is_publishable(item, on=None):
+    """Whether the item may be shown or offered for download on the public site: public
+    sensitivity, rights recorded and not expired, consent not needed (and no minors shown)
+    or on file and not expired."""
+    on = on or timezone.localdate()
+    if item.sensitivity != "public":
+        return False
+    if not item.rights_kind or (item.rights_expiry and item.rights_expiry < on):
+        return False
+    if item.consent_status == "not_needed":
+        return not item.minors_shown
+    if item.consent_status == "on_file":
+        return item.consent_expiry is None or item.consent_expiry >= on
+    return False
+
+
+def publishable_q(on=None):
+    """`is_publishable` as a query filter; tests hold the two to the same answers."""
+    on = on or timezone.localdate()
+    rights_valid = ~Q(rights_kind="") & (Q(rights_expiry__isnull=True) | Q(rights_expiry__gte=on))
+    consent_valid = Q(consent_status="not_needed", minors_shown=False) | (
+        Q(consent_status="on_file") & (Q(consent_expiry__isnull=True) | Q(consent_expiry__gte=on))
+    )
+    return Q(sensitivity="public") & rights_valid & consent_valid
+
+
+def blocking_reasons(item, on=None):
+    """Why an item may not be published, in words for the editor."""
+    on = on or timezone.localdate()
+    reasons = []
+    if item.sensitivity != "public":
+        reasons.append(_("marked internal"))
+    if not item.rights_kind:
+        reasons.append(_("rights not recorded"))
+    elif item.rights_expiry and item.rights_expiry < on:
+        reasons.append(_("rights expired"))
+    if item.consent_status == "not_needed" and item.minors_shown:
+        reasons.append(_("minors shown without consent on file"))
+    elif item.consent_status == "on_file":
+        if item.consent_expiry and item.consent_expiry < on:
+            reasons.append(_("consent expired"))
+    elif item.consent_status != "not_needed":
+        reasons.append(_("consent not recorded"))
+    return reasons
+
+
+def strip_private_exif(exif_bytes):
+    """EXIF without GPS, serial numbers, owner name or maker notes; everything else (date,
+    camera model, orientation, copyright) kept."""
+    exif = PILImage.Exif()
+    exif.load(exif_bytes)
+    exif_ifd = exif.get_ifd(ExifTags.IFD.Exif)
+    for tag in _EXIF_IFD_PRIVATE_TAGS:
+        exif_ifd.pop(tag, None)
+    for tag in _IFD0_PRIVATE_TAGS:
+        exif.pop(tag, None)
+    # Pillow writes a cached GPS sub-IFD back even after its pointer is removed.
+    exif._ifds.pop(ExifTags.IFD.GPSInfo, None)
+    return exif.tobytes()
+
+
+def strip_private_metadata(pillow_image):
+    """Remove place and device identifiers from a Pillow image's metadata, in place."""
+    info = pillow_image.info
+    if info.get("exif"):
+        info["exif"] = strip_private_exif(info["exif"])
+    # XMP and comments may repeat GPS positions; renditions need neither.
+    for key in ("xmp", "XML:com.adobe.xmp", "comment"):
+        info.pop(key, None)
+    return pillow_image
+
+
+class _StrippingWillowImage:
+    """Willow's image as `Filter.run` receives it; the first Pillow conversion (auto-orient,
+    always the first operation) loses the private metadata before any save sees it."""
+
+    def __init__(self, willow_image):
+        self._willow_image = willow_image
+
+    def __getattr__(self, name):
+        return getattr(self._willow_image, name)
+
+    def auto_orient(self):
+        oriented = self._willow_image.auto_orient()
+        strip_private_metadata(oriented.image)
+        return oriented
+
+
+class PrivateMetadataStrippingFilter(Filter):
+    @contextmanager
+    def get_willow_image(self, image, source=None):
+        with super().get_willow_image(image, source) as willow_image:
+            yield _StrippingWillowImage(willow_image)
+
+
+# Page validation ------------------------------------------------------------------------
+
+
+def archive_items_in(page):
+    """Archive images and media a page refers to, through foreign keys and StreamFields."""
+    from wagtail.fields import StreamField
+
+    from media_archive.models import ArchiveImage, ArchiveMedia
+
+    found = []
+    for field in page._meta.concrete_fields:
+        if field.is_relation and field.related_model in (ArchiveImage, ArchiveMedia):
+            item = getattr(page, field.name, None)
+            if item is not None:
+                found.append(item)
+        elif isinstance(field, StreamField):
+            found.extend(_items_in_stream_value(getattr(page, field.name)))
+    return found
+
+
+def _items_in_stream_value(value):
+    from media_archive.models import ArchiveImage, ArchiveMedia
+
+    items = []
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ArchiveImage | ArchiveMedia):
+            items.append(current)
+        elif isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list | tuple):
+            stack.extend(current)
+        elif hasattr(current, "value") and hasattr(current, "block"):  # StreamChild
+            stack.append(current.value)
+        elif hasattr(current, "__iter__") and not isinstance(current, str | bytes):
+            try:
+                stack.extend(list(current))
+            except TypeError:
+                pass
+        # ImageBlock values are ArchiveImage instances carrying alt text; handled above.
+    return items
+
+
+def validate_page_media(page):
+    """Refuse a page that would show an item the public may not see."""
+    blocked = []
+    for item in archive_items_in(page):
+        if not is_publishable(item):
+            reasons = ", ".join(str(reason) for reason in blocking_reasons(item))
+            blocked.append(f"«{item.title}» ({reasons})")
+    if blocked:
+        raise ValidationError(
+            _("These archive items may not appear on public pages: %(items)s")
+            % {"items": "; ".join(blocked)}
+        )
+
+
+class PublishableMediaPageMixin:
+    """For page types: saving a page that shows an internal item, an item without valid
+    consent or with expired rights is refused."""
+
+    def clean(self):
+        super().clean()
+        validate_page_media(self)

@@ -1,0 +1,111 @@
+from django.urls import include, path, reverse_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from media_archive import admin_views
+from media_archive.models import Album
+from media_archive.privacy import publishable_q
+
+
+@hooks.register("construct_image_chooser_queryset")
+def only_publishable_images(images, request):
+    """Editors choose pictures for public pages here: internal items, items without valid
+    consent and items with expired rights are not offered."""
+    return images.filter(publishable_q())
+
+
+@hooks.register("construct_media_chooser_queryset")
+def only_publishable_media(media, request):
+    return media.filter(publishable_q())
+
+
+catalogue_urls = (
+    [
+        path("images/", admin_views.ImageCatalogueView.as_view(), name="images"),
+        path(
+            "images/results/",
+            admin_views.ImageCatalogueView.as_view(results_only=True),
+            name="images_results",
+        ),
+        path("media/", admin_views.MediaCatalogueView.as_view(), name="media"),
+        path(
+            "media/results/",
+            admin_views.MediaCatalogueView.as_view(results_only=True),
+            name="media_results",
+        ),
+    ],
+    "media_archive_catalogue",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_catalogue_urls():
+    return [path("archive-catalogue/", include(catalogue_urls))]
+
+
+class CatalogueMenuItem(MenuItem):
+    def __init__(self, label, url_name, query="", **kwargs):
+        super().__init__(label, format_lazy("{}{}", reverse_lazy(url_name), query), **kwargs)
+
+    def is_shown(self, request):
+        return admin_views.image_permission_policy().user_has_any_permission(
+            request.user, ["change"]
+        )
+
+
+catalogue_menu = Menu(
+    items=[
+        CatalogueMenuItem(_("Photo catalogue"), "media_archive_catalogue:images", order=100),
+        CatalogueMenuItem(
+            _("Video and audio catalogue"), "media_archive_catalogue:media", order=200
+        ),
+        CatalogueMenuItem(
+            _("Photos needing cataloguing"),
+            "media_archive_catalogue:images",
+            "?needs_cataloguing=true",
+            order=300,
+        ),
+        CatalogueMenuItem(
+            _("Video and audio needing cataloguing"),
+            "media_archive_catalogue:media",
+            "?needs_cataloguing=true",
+            order=400,
+        ),
+        CatalogueMenuItem(
+            _("Photos: rights or consent expiring"),
+            "media_archive_catalogue:images",
+            "?expiring=true",
+            order=500,
+        ),
+        CatalogueMenuItem(
+            _("Video and audio: rights or consent expiring"),
+            "media_archive_catalogue:media",
+            "?expiring=true",
+            order=600,
+        ),
+    ]
+)
+
+
+@hooks.register("register_admin_menu_item")
+def register_catalogue_menu():
+    return SubmenuMenuItem(
+        _("Media archive"), catalogue_menu, icon_name="folder-open-inverse", order=310
+    )
+
+
+class AlbumViewSet(SnippetViewSet):
+    model = Album
+    icon = "folder-open-1"
+    menu_label = _("Albums")
+    add_to_admin_menu = False
+    list_display = ["title_ka", "title_en", "event_date", "cover"]
+    list_filter = ["event_date"]
+    search_fields = ["title_ka", "title_en"]
+
+
+register_snippet(AlbumViewSet)

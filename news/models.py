@@ -1,0 +1,438 @@
+"""News, press releases and events of the public site.
+
+A press release is a news item with more fields (multi-table inheritance), so the news
+listing and the feeds order both kinds by one publication date in one query.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyStreamBlock
+from cms.models import BasePage
+from news.feeds import NewsAtomFeed, NewsRssFeed
+from news.ical import calendar_response
+from news.listing import news_listing, paginate
+
+NEWS_PER_PAGE = 10
+EVENTS_PER_PAGE = 10
+
+
+def not_under_embargo(now=None):
+    """Q for news items that are not press releases held back by a future embargo."""
+    now = now or timezone.now()
+    return (
+        Q(pressreleasepage__isnull=True)
+        | Q(pressreleasepage__embargo_until__isnull=True)
+        | Q(pressreleasepage__embargo_until__lte=now)
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news section: news items and press releases, filtered, paginated, in feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["news.NewsPage", "news.PressReleasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def visible_items(self):
+        """Live, public, not embargoed news items and press releases of this section,
+        newest first, as NewsPage rows (press releases included)."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(not_under_embargo())
+            .order_by("-publication_date", "-pk")
+        )
+
+    def visible_press_releases(self):
+        return self.visible_items().filter(pressreleasepage__isnull=False)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_listing(self, request, NEWS_PER_PAGE))
+        context["feed_links"] = self.feed_links(request)
+        return context
+
+    def feed_links(self, request=None):
+        """(title, url, MIME type) of each feed, for <link rel="alternate"> and the page."""
+        base = self.get_url(request)
+        feeds = [
+            (_("News: RSS"), "rss", "application/rss+xml"),
+            (_("News: Atom"), "atom", "application/atom+xml"),
+            (_("Press releases: RSS"), "press_rss", "application/rss+xml"),
+            (_("Press releases: Atom"), "press_atom", "application/atom+xml"),
+        ]
+        return [(title, base + self.reverse_subpage(name), kind) for title, name, kind in feeds]
+
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        return NewsAtomFeed(self)(request)
+
+    @path("press-releases/feed/rss/", name="press_rss")
+    def press_rss(self, request):
+        return NewsRssFeed(self, press_releases_only=True)(request)
+
+    @path("press-releases/feed/atom/", name="press_atom")
+    def press_atom(self, request):
+        return NewsAtomFeed(self, press_releases_only=True)(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+    class Meta:
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+
+
+class RelatedServicesBlock(blocks.StreamBlock):
+    # A string reference: the services app needs no migration dependency from here.
+    service = blocks.PageChooserBlock(page_type="services.ServicePage", label=_("Service"))
+
+
+class NewsPage(BasePage):
+    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    featured_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page, in the listing and when the page is shared."),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences: the essence of the news.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("tags"), related_name="news_pages"
+    )
+    related_services = StreamField(
+        RelatedServicesBlock(),
+        blank=True,
+        verbose_name=_("related services"),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("publication_date"),
+        FieldPanel("lead"),
+        FieldPanel("featured_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("related_services"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # An embargoed release stays out of the search index until it is published.
+        return super().get_indexed_objects().filter(not_under_embargo())
+
+    @property
+    def kind_label(self):
+        return _("News")
+
+    @property
+    def publication_datetime(self):
+        """The publication date as an aware moment (midnight, Tbilisi), for the feeds."""
+        return datetime.datetime.combine(
+            self.publication_date, datetime.time.min, tzinfo=timezone.get_default_timezone()
+        )
+
+    def visible_related_services(self):
+        """The related services a visitor may see, in this page's language when a
+        translation exists: live and public only."""
+        chosen = [block.value for block in self.related_services if block.value is not None]
+        if not chosen:
+            return []
+        keys = [page.translation_key for page in chosen]
+        found = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [found[key] for key in dict.fromkeys(keys) if key in found]
+
+
+class PressReleasePage(NewsPage):
+    class ReleaseType(models.TextChoices):
+        PRESS_RELEASE = "press_release", _("Press release")
+        PRESS_ADVISORY = "press_advisory", _("Press advisory")
+        STATEMENT = "statement", _("Statement")
+
+    release_type = models.CharField(
+        _("type"), max_length=20, choices=ReleaseType.choices, default=ReleaseType.PRESS_RELEASE
+    )
+    dateline_place = models.CharField(
+        _("dateline place"),
+        max_length=100,
+        blank=True,
+        default="თბილისი",
+        help_text=_("Where the release is issued, e.g. Tbilisi."),
+    )
+    media_contact_name = models.CharField(_("media contact: name"), max_length=200, blank=True)
+    media_contact_phone = models.CharField(_("media contact: phone"), max_length=50, blank=True)
+    media_contact_email = models.EmailField(_("media contact: e-mail"), blank=True)
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tbilisi time. Until then the release is not published anywhere on the site; "
+            "publishing it schedules it for this moment."
+        ),
+    )
+    distribution_lists = ParentalManyToManyField(
+        "press.ContactList",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("send to these media lists"),
+        help_text=_("The release is e-mailed to these lists when it is published, not before."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("release_type"), FieldPanel("publication_date")]),
+        FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("embargo_until")]),
+        FieldPanel("lead"),
+        FieldPanel("featured_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("media_contact_name"),
+                FieldPanel("media_contact_phone"),
+                FieldPanel("media_contact_email"),
+            ],
+            heading=_("Media contact"),
+        ),
+        FieldPanel("distribution_lists", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("related_services"),
+    ]
+    search_fields = NewsPage.search_fields + [index.SearchField("dateline_place")]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super(NewsPage, cls)
+            .get_indexed_objects()
+            .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=timezone.now()))
+        )
+
+    @property
+    def kind_label(self):
+        return self.get_release_type_display()
+
+    @property
+    def is_under_embargo(self):
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    @property
+    def has_media_contact(self):
+        return bool(self.media_contact_name or self.media_contact_phone or self.media_contact_email)
+
+    def clean(self):
+        super().clean()
+        if self.embargo_until is not None and timezone.is_naive(self.embargo_until):
+            self.embargo_until = timezone.make_aware(self.embargo_until)
+        # Publishing a release under embargo schedules it (Wagtail's go-live date), so it
+        # cannot go live before the embargo ends.
+        if self.embargo_until is not None and (
+            self.go_live_at is None or self.go_live_at < self.embargo_until
+        ):
+            self.go_live_at = self.embargo_until
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_under_embargo:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_under_embargo:
+            return []
+        return super().get_sitemap_urls(request)
+
+
+class EventType(models.TextChoices):
+    PRESS_CONFERENCE = "press_conference", _("Press conference")
+    CONFERENCE = "conference", _("Conference")
+    CAMPAIGN = "campaign", _("Campaign")
+    SEMINAR = "seminar", _("Seminar")
+    WORKING_MEETING = "working_meeting", _("Working meeting")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events calendar: upcoming and past events, and the calendar as iCalendar."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["news.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+    def visible_events(self):
+        return EventPage.objects.child_of(self).live().public()
+
+    def upcoming_events(self, now=None):
+        return self.visible_events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past_events(self, now=None):
+        return self.visible_events().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def _listing(self, request, events, showing_past):
+        page_of_events, notice = paginate(request, events, EVENTS_PER_PAGE)
+        return self.render(
+            request,
+            context_overrides={
+                "events": page_of_events,
+                "notice": notice,
+                "showing_past": showing_past,
+                "upcoming_url": self.get_url(request),
+                "past_url": self.get_url(request) + self.reverse_subpage("past"),
+                "calendar_url": self.get_url(request) + self.reverse_subpage("calendar"),
+            },
+        )
+
+    @path("", name="upcoming")
+    def index_route(self, request, *args, **kwargs):
+        return self._listing(request, self.upcoming_events(), showing_past=False)
+
+    @path("past/", name="past")
+    def past(self, request):
+        return self._listing(request, self.past_events(), showing_past=True)
+
+    @path("ical/", name="calendar")
+    def calendar(self, request):
+        # The calendar of what is coming and of the last year: enough for any subscriber,
+        # bounded however long the agency keeps publishing.
+        since = timezone.now() - datetime.timedelta(days=365)
+        events = (
+            self.visible_events()
+            .filter(end__gte=since)
+            .select_related("locale")
+            .order_by("start", "pk")
+        )
+        return calendar_response(request, events, name=self.title, filename="ssa-events.ics")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
+    start = models.DateTimeField(_("start"), help_text=_("Tbilisi time."))
+    end = models.DateTimeField(_("end"), help_text=_("Tbilisi time."))
+    place = models.CharField(
+        _("place"), max_length=255, help_text=_("Venue and address, e.g. the city and street.")
+    )
+    lead = models.TextField(_("lead"), blank=True)
+    accreditation = RichTextField(
+        _("accreditation for journalists"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("How and until when journalists register, whom to contact."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("event_type"), FieldPanel("place")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("lead"),
+        FieldPanel("accreditation"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def ends_on_start_day(self):
+        tz = timezone.get_default_timezone()
+        return self.start.astimezone(tz).date() == self.end.astimezone(tz).date()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        return context
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        return calendar_response(
+            request, [self], name=self.title, filename=f"{self.slug or 'event'}.ics"
+        )

@@ -1,0 +1,249 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.dates import WEEKDAYS
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks as wagtail_blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms import dates
+from cms.models import BasePage
+from services.models import restricted_paths, visible_pages
+
+# How far ahead an office page lists its coming closures and special hours.
+UPCOMING_DAYS = 45
+
+
+class Region(models.TextChoices):
+    """Georgia's regions; Tbilisi and the Autonomous Republic of Adjara have offices of
+    their own status but list like the others."""
+
+    TBILISI = "tbilisi", _("Tbilisi")
+    ADJARA = "adjara", _("Autonomous Republic of Adjara")
+    GURIA = "guria", _("Guria")
+    IMERETI = "imereti", _("Imereti")
+    KAKHETI = "kakheti", _("Kakheti")
+    KVEMO_KARTLI = "kvemo_kartli", _("Kvemo Kartli")
+    MTSKHETA_MTIANETI = "mtskheta_mtianeti", _("Mtskheta-Mtianeti")
+    RACHA_LECHKHUMI = "racha_lechkhumi", _("Racha-Lechkhumi and Kvemo Svaneti")
+    SAMEGRELO = "samegrelo", _("Samegrelo-Zemo Svaneti")
+    SAMTSKHE_JAVAKHETI = "samtskhe_javakheti", _("Samtskhe-Javakheti")
+    SHIDA_KARTLI = "shida_kartli", _("Shida Kartli")
+
+
+def _check_range(opens, closes):
+    if opens and closes and closes <= opens:
+        raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+
+class OfficeIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = ["offices.OfficePage"]
+
+    class Meta:
+        verbose_name = _("office index")
+        verbose_name_plural = _("office indexes")
+
+    def offices(self):
+        return (
+            OfficePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .prefetch_related("opening_hours", "hours_exceptions")
+        )
+
+    def offices_by_region(self, moment=None):
+        """[(region label, [(office, opening status), …]), …] in the order of Region."""
+        now = moment or dates.tbilisi_now()
+        grouped = {}
+        for office in self.offices():
+            grouped.setdefault(office.region, []).append(office)
+        return [
+            (
+                label,
+                [
+                    (office, office.opening_status(now))
+                    for office in sorted(grouped[value], key=lambda o: o.title)
+                ],
+            )
+            for value, label in Region.choices
+            if value in grouped
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = self.offices_by_region()
+        return context
+
+
+class OfficePage(BasePage):
+    region = models.CharField(_("region"), max_length=30, choices=Region.choices)
+    municipality = models.CharField(_("municipality"), max_length=100)
+    address = models.CharField(_("address"), max_length=250)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free entrance, lift, parking for people with disabilities…"),
+    )
+    services_offered = StreamField(
+        [("service", wagtail_blocks.PageChooserBlock(page_type="services.ServicePage"))],
+        blank=True,
+        verbose_name=_("services offered"),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("municipality"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("accessibility"),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        InlinePanel("opening_hours", heading=_("Weekly opening hours"), label=_("Hours")),
+        InlinePanel(
+            "hours_exceptions",
+            heading=_("Closures and special hours"),
+            label=_("Date"),
+            help_text=_("Public holidays close the office automatically."),
+        ),
+        FieldPanel("services_offered"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("municipality"),
+        index.SearchField("address"),
+        index.FilterField("region"),
+    ]
+
+    parent_page_types = ["offices.OfficeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    @property
+    def openstreetmap_url(self):
+        if self.latitude is None or self.longitude is None:
+            return ""
+        lat, lon = self.latitude, self.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+    @property
+    def services(self):
+        """The offered services that a visitor may open."""
+        pages = [block.value for block in self.services_offered]
+        return visible_pages(pages, restricted_paths()) if any(pages) else []
+
+    @cached_property
+    def schedule(self):
+        """The office's hours as cms.dates.OpeningHours (uses prefetched rows if any)."""
+        weekly = {}
+        for row in self.opening_hours.all():
+            weekly.setdefault(row.weekday, []).append(dates.TimeRange(row.opens, row.closes))
+        exceptions = {}
+        for row in self.hours_exceptions.all():
+            ranges = () if row.closed else (dates.TimeRange(row.opens, row.closes),)
+            exceptions[row.date] = dates.HoursException(row.date, ranges, row.note)
+        return dates.OpeningHours(weekly, exceptions)
+
+    def opening_status(self, moment=None):
+        return self.schedule.status_at(moment)
+
+    def weekly_hours(self):
+        """[(weekday name, [TimeRange, …]), …] Monday first; an empty list means closed."""
+        weekly = self.schedule.weekly
+        return [
+            (WEEKDAYS[day], sorted(weekly.get(day, []), key=lambda r: r.opens)) for day in range(7)
+        ]
+
+    def upcoming_changes(self, moment=None):
+        """Dated exceptions and public holidays on working days in the coming weeks."""
+        today = (moment or dates.tbilisi_now()).date()
+        schedule = self.schedule
+        days = set(day for day in schedule.exceptions if day >= today)
+        end = today + datetime.timedelta(days=UPCOMING_DAYS)
+        days.update(
+            day
+            for day, _name in dates.public_holidays_between(today, end)
+            if schedule.weekly.get(day.weekday())
+        )
+        return [schedule.schedule_for(day) for day in sorted(days) if day <= end]
+
+
+class OfficeOpeningHours(Orderable):
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=sorted(WEEKDAYS.items()))
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        _check_range(self.opens, self.closes)
+
+
+class OfficeHoursException(Orderable):
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="hours_exceptions")
+    date = models.DateField(_("date"))
+    closed = models.BooleanField(_("closed all day"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    note = models.CharField(
+        _("reason"), max_length=200, blank=True, help_text=_("Shown to the public.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("closed")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("closure or special hours")
+        verbose_name_plural = _("closures and special hours")
+
+    def clean(self):
+        if not self.closed and not (self.opens and self.closes):
+            raise ValidationError(
+                _("Give the opening and closing times, or tick “closed all day”.")
+            )
+        _check_range(self.opens, self.closes)

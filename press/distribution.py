@@ -1,0 +1,220 @@
+"""Sending a press release to media contacts: prepared once, sent in bounded batches,
+every delivery logged, resumable without writing to anyone twice."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import mail, signing
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Site
+
+from press.models import ContactList, Delivery, Distribution, MediaContact
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+BATCH_SIZE = 200
+UNSUBSCRIBE_SALT = "press.unsubscribe"
+# Rendered once per language; each contact's own link replaces this marker.
+_UNSUBSCRIBE_MARKER = "__UNSUBSCRIBE_URL__"
+
+
+class DistributionError(ValueError):
+    """A distribution that cannot be made, with a message for the editor."""
+
+
+@dataclass
+class SendResult:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failed_addresses: list[str] = field(default_factory=list)
+
+
+def unsubscribe_token(contact):
+    return signing.dumps(contact.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def contact_for_token(token):
+    """The contact a token names, or None for a forged or damaged token."""
+    try:
+        contact_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return MediaContact.objects.filter(pk=contact_id).first()
+
+
+def _site_root_url():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+
+
+def prepare_distribution(page, lists, kind=Distribution.Kind.PUBLICATION, requested_by=None):
+    """A distribution with one pending delivery per active contact of the lists."""
+    lists = list(lists)
+    if not lists:
+        raise DistributionError(translation.gettext("Choose at least one contact list."))
+    contacts = MediaContact.objects.filter(lists__in=lists, is_active=True).distinct()
+    if not contacts.exists():
+        raise DistributionError(translation.gettext("The chosen lists have no active contacts."))
+    with transaction.atomic():
+        distribution = Distribution.objects.create(page=page, kind=kind, requested_by=requested_by)
+        distribution.lists.set(lists)
+        Delivery.objects.bulk_create(
+            (
+                Delivery(
+                    distribution=distribution,
+                    contact_id=contact_id,
+                    email=email,
+                    language=language,
+                )
+                for contact_id, email, language in contacts.values_list(
+                    "pk", "email", "language"
+                ).iterator(chunk_size=2000)
+            ),
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+    return distribution
+
+
+def _release_in(page, language_code, kind):
+    """The release as the contact should read it: its translation in their language when
+    one exists (live, for a publication), else the release itself."""
+    locale = Locale.objects.filter(language_code=language_code).first()
+    release = page.specific
+    if locale is not None and locale.pk != page.locale_id:
+        translated = page.get_translation_or_none(locale)
+        if translated is not None and (translated.live or kind == Distribution.Kind.ADVANCE):
+            release = translated.specific
+    if kind == Distribution.Kind.ADVANCE:
+        # An advance copy goes out before publication: send what the editors approved last.
+        release = release.get_latest_revision_as_object()
+    return release
+
+
+def _render_message(distribution, language_code):
+    """(subject, text, html) for one language, with the unsubscribe marker in place."""
+    kind = distribution.kind
+    with translation.override(language_code):
+        release = _release_in(distribution.page, language_code, kind)
+        # The embargo is the original release's, whichever translation the contact reads.
+        original = distribution.page.specific.get_latest_revision_as_object()
+        embargo_until = getattr(original, "embargo_until", None)
+        embargo_label = ""
+        if kind == Distribution.Kind.ADVANCE and embargo_until:
+            local = timezone.localtime(embargo_until)
+            embargo_label = translation.gettext("EMBARGOED UNTIL %(time)s") % {
+                "time": f"{date_format(local, 'DATE_FORMAT')} {local:%H:%M}"
+            }
+        root_url = _site_root_url()
+        context = {
+            "release": release,
+            "embargo_label": embargo_label,
+            "release_url": (root_url + release.url) if release.live and release.url else "",
+            "unsubscribe_url": _UNSUBSCRIBE_MARKER,
+            "site_root_url": root_url,
+        }
+        subject = release.title if not embargo_label else f"{embargo_label} — {release.title}"
+        html = render_to_string("press/email/release.html", context)
+        text = render_to_string("press/email/release.txt", context)
+    return subject, strip_tags(text).strip() + "\n", html
+
+
+def _unsubscribe_url(delivery):
+    with translation.override(delivery.language):
+        path = reverse("press:unsubscribe", args=[unsubscribe_token(delivery.contact)])
+    return _site_root_url() + path
+
+
+def _message(rendered, delivery, connection):
+    subject, text, html = rendered
+    unsubscribe_url = _unsubscribe_url(delivery)
+    message = mail.EmailMultiAlternatives(
+        subject=subject,
+        body=text.replace(_UNSUBSCRIBE_MARKER, unsubscribe_url),
+        to=[delivery.email],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html.replace(_UNSUBSCRIBE_MARKER, unsubscribe_url), "text/html")
+    return message
+
+
+def send_distribution(distribution, connection=None):
+    """Send every delivery not yet sent (failed ones until MAX_ATTEMPTS), batch by batch.
+
+    Each delivery's outcome is written as soon as it is known, so a send interrupted at any
+    point resumes with exactly the contacts who have not received the release.
+    """
+    result = SendResult()
+    rendered = {}
+    connection = connection or mail.get_connection()
+    retryable = Q(status=Delivery.Status.PENDING) | Q(
+        status=Delivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS
+    )
+    last_pk = 0
+    while True:
+        batch = list(
+            distribution.deliveries.filter(retryable, pk__gt=last_pk)
+            .select_related("contact")
+            .order_by("pk")[:BATCH_SIZE]
+        )
+        if not batch:
+            break
+        last_pk = batch[-1].pk
+        for delivery in batch:
+            if not delivery.contact.is_active:
+                delivery.status, delivery.error = Delivery.Status.FAILED, "inactive"
+                delivery.attempts = MAX_ATTEMPTS
+                delivery.save(update_fields=["status", "error", "attempts", "updated_at"])
+                result.skipped += 1
+                continue
+            if delivery.language not in rendered:
+                rendered[delivery.language] = _render_message(distribution, delivery.language)
+            delivery.attempts += 1
+            try:
+                _message(rendered[delivery.language], delivery, connection).send()
+            except Exception as error:  # noqa: BLE001 - any transport error fails this one only
+                delivery.status = Delivery.Status.FAILED
+                delivery.error = f"{type(error).__name__}: {error}"[:500]
+                result.failed += 1
+                result.failed_addresses.append(delivery.email)
+                logger.warning("Press release to %s failed: %s", delivery.email, delivery.error)
+            else:
+                delivery.status = Delivery.Status.SENT
+                delivery.sent_at = timezone.now()
+                delivery.error = ""
+                result.sent += 1
+            delivery.save(update_fields=["status", "error", "attempts", "sent_at", "updated_at"])
+    if not distribution.deliveries.filter(retryable).exists():
+        distribution.finished_at = timezone.now()
+        distribution.save(update_fields=["finished_at"])
+    return result
+
+
+def distribute_on_publication(page):
+    """Prepare and send the publication distribution of a just-published release, once."""
+    if not page.live:
+        return None  # approved for a later go-live time: it goes out when that comes
+    lists = list(getattr(page, "distribution_lists", ContactList.objects.none()).all())
+    if not lists:
+        return None
+    if Distribution.objects.filter(page=page, kind=Distribution.Kind.PUBLICATION).exists():
+        return None  # republishing an edit does not send the release again
+    try:
+        distribution = prepare_distribution(page, lists)
+    except DistributionError as error:
+        logger.warning("Press release %s not distributed: %s", page.pk, error)
+        return None
+    return distribution

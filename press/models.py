@@ -1,0 +1,173 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import AbstractGroupApprovalTask
+from wagtail.search import index
+
+from press.forms import RejectionCommentForm
+
+
+class MediaContact(index.Indexed, ClusterableModel):
+    """A journalist or newsroom that receives the agency's press releases."""
+
+    name = models.CharField(_("name"), max_length=200)
+    outlet = models.CharField(_("media outlet"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    topics = models.CharField(
+        _("topics"),
+        max_length=500,
+        blank=True,
+        help_text=_("Comma-separated, e.g. pensions, children."),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive contacts receive nothing.")
+    )
+    lists = ParentalManyToManyField(
+        "press.ContactList", related_name="contacts", blank=True, verbose_name=_("lists")
+    )
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("outlet"),
+        FieldPanel("email"),
+        FieldPanel("language"),
+        FieldPanel("topics"),
+        FieldPanel("lists"),
+        FieldPanel("is_active"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("outlet"),
+        index.SearchField("email"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+
+    def __str__(self):
+        return f"{self.name} ({self.outlet})" if self.outlet else self.name
+
+
+class ContactList(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact list")
+        verbose_name_plural = _("contact lists")
+
+    def __str__(self):
+        return self.name
+
+
+class Distribution(models.Model):
+    """One sending of one press release to a set of lists: the full release on publication,
+    or an advance copy under embargo."""
+
+    class Kind(models.TextChoices):
+        PUBLICATION = "publication", _("On publication")
+        ADVANCE = "advance", _("Advance copy under embargo")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="press_distributions",
+        verbose_name=_("press release"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    lists = models.ManyToManyField(ContactList, blank=True, verbose_name=_("lists"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("distribution")
+        verbose_name_plural = _("distributions")
+        # An editorial right that belongs to no single model; press.roles grants it.
+        permissions = [("force_publish", _("Can publish without review, giving a reason"))]
+
+    def __str__(self):
+        return f"{self.page.title} — {self.get_kind_display()}"
+
+
+class Delivery(models.Model):
+    """The send log: one row per contact per distribution, so that a resumed send never
+    writes to anyone twice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    distribution = models.ForeignKey(
+        Distribution,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("distribution"),
+    )
+    contact = models.ForeignKey(
+        MediaContact,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("contact"),
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["distribution", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["distribution", "contact"], name="press_one_delivery_per_contact"
+            )
+        ]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("send log")
+
+    def __str__(self):
+        return f"{self.email}: {self.get_status_display()}"
+
+
+class ReviewTask(AbstractGroupApprovalTask):
+    """Group approval in which asking for changes needs a comment, so the author knows what
+    to change."""
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            return RejectionCommentForm
+        return super().get_form_for_action(action)
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve; a request for changes needs a comment.")
+
+    class Meta:
+        verbose_name = _("review task (comment required to reject)")
+        verbose_name_plural = _("review tasks (comment required to reject)")

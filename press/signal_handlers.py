@@ -1,0 +1,38 @@
+from django.db import transaction
+from wagtail.admin import signal_handlers as wagtail_admin_signals
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import page_published, task_approved, workflow_rejected
+
+from press.distribution import distribute_on_publication
+from press.notifications import ApprovalNamesNextStepNotifier, RejectionToAuthorAndReviewersNotifier
+from press.tasks import send_distribution_task
+
+rejection_notifier = RejectionToAuthorAndReviewersNotifier()
+next_step_notifier = ApprovalNamesNextStepNotifier()
+
+# Ours tells the earlier reviewers too; Wagtail's own would send the author a second copy.
+workflow_rejected.disconnect(
+    wagtail_admin_signals.workflow_rejection_email_notifier,
+    sender=WorkflowState,
+    dispatch_uid="workflow_state_rejected_email_notification",
+)
+workflow_rejected.connect(
+    rejection_notifier, sender=WorkflowState, dispatch_uid="press_rejection_notification"
+)
+
+
+def _notify_next_step(sender, instance, user=None, **kwargs):
+    if isinstance(instance, TaskState):
+        next_step_notifier(instance, user=user)
+
+
+task_approved.connect(_notify_next_step, dispatch_uid="press_next_step_notification")
+
+
+def _distribute_published_release(sender, instance, **kwargs):
+    distribution = distribute_on_publication(instance.specific)
+    if distribution is not None:
+        transaction.on_commit(lambda: send_distribution_task.enqueue(distribution.pk))
+
+
+page_published.connect(_distribute_published_release, dispatch_uid="press_distribute_release")

@@ -1,0 +1,258 @@
+"""Georgian text analysis for search, applied in Python when indexing and when querying.
+
+No search engine the platform can use (SQLite FTS5, PostgreSQL, Elasticsearch, Snowball)
+knows Georgian, so the analysis happens here and every backend only ever sees its output:
+normalised, Mtavruli-folded words reduced to a stem, plus the stem's romanisation so that
+Georgian typed in Latin letters meets the same stems.
+
+The stemmer is deliberately light: it strips one postposition or one case ending, the
+plural -ებ- (or the old plural -თა) and a stem-final vowel, and restores nothing.  Two
+forms of one noun only need to reduce to the same string, not to a dictionary form.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from cms.georgian import contains_georgian, fold_mtavruli, latin_readings, to_latin
+
+# Words longer than this are not words a citizen types; they are cut, not stemmed whole.
+MAX_WORD_LENGTH = 40
+# A query is read up to this many words; the rest cannot change what a page is about.
+MAX_QUERY_WORDS = 12
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Control characters (NUL among them, which PostgreSQL refuses to store) become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[\u10d0-\u10ff]+|[A-Za-z]+(?:'[A-Za-z]+)*'?|[0-9]+")
+
+# The Georgian letters that romanise alike without the apostrophes of the national system
+# (and q, which people use for both ყ and ქ): stemming decisions are made on this skeleton so
+# that a Latin query read with either letter of a pair is stemmed the same way.
+_SKELETON = str.maketrans("ტკპწჭყ", "თქფცჩქ")
+VOWELS = frozenset("აეიოუ")
+_STEM_FINAL_VOWELS = frozenset("აეო")
+
+# Postpositions, longest first, and what each leaves of the case form it is glued to.
+POSTPOSITIONS = ("თვის", "გან", "ქენ", "მდე", "დან", "თან", "ში", "ზე")
+_AFTER_GENITIVE = {"თვის", "გან", "ქენ"}
+
+# Case endings, longest first: emphatic genitive and instrumental, genitive, instrumental,
+# adverbial, ergative, nominative, dative/genitive of vowel stems, ergative of vowel stems.
+CASE_ENDINGS = ("ისა", "ითა", "ის", "ით", "ად", "მა", "ი", "ს", "მ", "დ")
+
+# a-stems whose final -მა is their own (ფორმა), not the ergative of a consonant stem.
+FALSE_ERGATIVE_ENDINGS = ("ფორმა", "ნორმა", "ფირმა", "ტრავმა", "დოგმა", "ფორუმა")
+
+# Stems that lose their last vowel before an ending (წელი / წლის, მშობელი / მშობლის): the
+# full form is reduced to the short one.  Agent nouns in -ებელი/-ობელი/-ენელი/-ომელი,
+# months in -ემბერი and nouns in -სავალი (შემოსავალი) do it as a rule; the rest is a list.
+SYNCOPATING_ENDINGS = ("ებელ", "ობელ", "ენელ", "ომელ", "ემბერ", "სავალ")
+SYNCOPATING_STEMS = frozenset(
+    s.translate(_SKELETON)
+    for s in (
+        "წელ",
+        "სოფელ",
+        "ნომერ",
+        "ქვეყან",
+        "ფანჯარ",
+        "ნიშან",
+        "მიზან",
+        "ტაძარ",
+        "ზღვარ",
+        "ძმარ",
+        "ახალ",
+        "მაღალ",
+        "დაბალ",
+        "ოქტომბერ",
+    )
+)
+
+STOP_WORDS = frozenset(
+    """და ან თუ რომ რა რის ეს ის ამ იმ ამის იმის არის არ ვერ კი ხომ ნუ არც ასევე მაგრამ
+    რომელიც რომლის უნდა ყველა მისი მათი მას მათ მე შენ ჩვენ თქვენ იგი ისინი თუმცა ასე
+    როგორც როგორ სად როდის ვინ რატომ მხოლოდ უკვე ჯერ კიდევ ძალიან ან ზე ში""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """NFC, no invisible characters, Mtavruli folded; case of Latin letters is kept
+    (the keyboard-layout reading needs it)."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text)).translate(_INVISIBLE)
+    return fold_mtavruli(text)
+
+
+def tokenise(text: str) -> list[str]:
+    """Words of one script each (Georgian letters, Latin letters, digits), case kept."""
+    return [match.group(0).strip("'")[:MAX_WORD_LENGTH] for match in _WORD.finditer(text)]
+
+
+def skeleton(text: str) -> str:
+    return text.translate(_SKELETON)
+
+
+def _remove_last_vowel(stem: str) -> str:
+    for position in range(len(stem) - 1, -1, -1):
+        if stem[position] in VOWELS:
+            return stem[:position] + stem[position + 1 :]
+    return stem
+
+
+def _case_ending_applies(ending: str, before: str, word_skeleton: str) -> bool:
+    last = before[-1]
+    if ending == "მა":
+        return last not in VOWELS and not word_skeleton.endswith(FALSE_ERGATIVE_ENDINGS)
+    if ending == "მ":
+        return last in _STEM_FINAL_VOWELS or last == "უ"
+    if ending == "დ":
+        return last in {"ო", "ე", "უ"}
+    return True
+
+
+def stem(word: str) -> str:
+    """The stem of one lower-case Georgian word; other words come back as they are."""
+    if len(word) < 3 or not contains_georgian(word):
+        return word
+    sk = skeleton(word)
+    end = len(sk)
+    # The particle -ც ("also") after a vowel: სახლშიც, დედაც.
+    if end >= 5 and sk[-1] == "ც" and sk[-2] in VOWELS:
+        end -= 1
+
+    ending_removed = False
+    for postposition in POSTPOSITIONS:
+        if sk[:end].endswith(postposition) and end - len(postposition) >= 2:
+            end -= len(postposition)
+            ending_removed = True
+            rest = sk[:end]
+            if postposition in _AFTER_GENITIVE:
+                if rest.endswith("ის") and end - 2 >= 2:
+                    end -= 2
+                elif rest.endswith("ს") and rest[-2] in VOWELS:
+                    end -= 1
+            elif postposition == "დან" and rest.endswith("ი") and end - 1 >= 2:
+                end -= 1
+            elif postposition == "მდე" and rest.endswith("ა") and end - 1 >= 2:
+                end -= 1
+            elif postposition == "თან" and rest.endswith("ს") and rest[-2] in "აეოუ":
+                end -= 1
+            break
+
+    if not ending_removed:
+        for ending in CASE_ENDINGS:
+            before = sk[: end - len(ending)]
+            if (
+                sk[:end].endswith(ending)
+                and len(before) >= 2
+                and _case_ending_applies(ending, before, sk[:end])
+            ):
+                end -= len(ending)
+                break
+
+    # The old plural -თა (ბავშვთა, მშობელთა), itself a complete case form.
+    if sk[:end].endswith("თა") and end - 2 >= 3:
+        end -= 2
+    vowel_removed = False
+    if sk[end - 1] in _STEM_FINAL_VOWELS and end - 1 >= 2:
+        end -= 1
+        vowel_removed = True
+    # The plural -ებ-, and the -ებ- of verbal nouns in -ება whose plural doubles it.
+    for _ in range(2):
+        if sk[:end].endswith("ებ") and end - 2 >= 2:
+            end -= 2
+    if not vowel_removed and sk[end - 1] in _STEM_FINAL_VOWELS and end - 1 >= 2:
+        end -= 1
+
+    result = word[:end]
+    result_skeleton = sk[:end]
+    if result_skeleton in SYNCOPATING_STEMS or result_skeleton.endswith(SYNCOPATING_ENDINGS):
+        result = _remove_last_vowel(result)
+    return result
+
+
+def is_latin(word: str) -> bool:
+    return word.isascii() and word[:1].isalpha()
+
+
+def georgian_word_keys(word: str) -> tuple[str, str]:
+    """The index keys of a lower-case Georgian word: its stem and the stem romanised."""
+    word_stem = stem(word)
+    return word_stem, to_latin(word_stem)
+
+
+def latin_word_keys(word: str) -> list[str]:
+    """The romanised stems a Latin-typed word may stand for, one per distinct reading."""
+    keys = [to_latin(stem(reading)) for reading in latin_readings(word)]
+    return list(dict.fromkeys(key for key in keys if key))
+
+
+def index_terms(text: str) -> str:
+    """What a page adds to the search index: the stem and romanised stem of every
+    Georgian word, once each; the backends tokenise this like any other text."""
+    terms = {}
+    for word in tokenise(normalise(text)):
+        if not contains_georgian(word) or word in STOP_WORDS:
+            continue
+        for key in georgian_word_keys(word):
+            terms[key] = None
+    return " ".join(terms)
+
+
+@dataclass
+class QueryWord:
+    typed: str
+    # Any one of these terms in a page counts as the word being there.
+    terms: list[str]
+    # The Georgian this word was read as, when typed in Latin letters.
+    georgian_reading: str = ""
+    # Phrases (AnalysedQuery) the admin's synonyms make equivalent to this word.
+    synonyms: list = field(default_factory=list)
+
+    @property
+    def keys(self) -> set[str]:
+        """Terms and their romanisations, for matching the word against synonyms."""
+        return set(self.terms) | {to_latin(term) for term in self.terms}
+
+
+@dataclass
+class AnalysedQuery:
+    words: list[QueryWord] = field(default_factory=list)
+
+    @property
+    def read_from_latin(self) -> bool:
+        return any(word.georgian_reading for word in self.words)
+
+    @property
+    def match_keys(self) -> set[str]:
+        return {term for word in self.words for term in word.terms}
+
+
+def analyse_query(query: str, language: str) -> AnalysedQuery:
+    """Split a query into words and the index terms each may match.
+
+    On the Georgian site a Latin word is also read as Georgian (its typed form still counts,
+    for names such as SSA); on the English site words are only lower-cased, and Georgian
+    words in them stemmed.
+    """
+    words = []
+    tokens = tokenise(normalise(query))
+    meaningful = [token for token in tokens if token.lower() not in STOP_WORDS]
+    for token in (meaningful or tokens)[:MAX_QUERY_WORDS]:
+        lowered = token.lower()
+        if contains_georgian(token):
+            words.append(QueryWord(token, [stem(lowered)]))
+        elif language == "ka" and is_latin(token):
+            terms = [lowered, *latin_word_keys(token)]
+            reading = latin_readings(token)[0]
+            words.append(QueryWord(token, list(dict.fromkeys(terms)), georgian_reading=reading))
+        else:
+            words.append(QueryWord(token, [lowered]))
+    return AnalysedQuery(words)
+
+
+def word_match_keys(word: str) -> set[str]:
+    """The keys under which a word of a page's text matches an analysed query."""
+    lowered = word.lower()
+    if contains_georgian(lowered):
+        return set(georgian_word_keys(lowered))
+    return {lowered}

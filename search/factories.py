@@ -1,0 +1,21 @@
+"""Factories for the search app; its tests and demo.py build with them."""
+
+import factory
+
+from search.models import SearchQueryLog, SearchSynonym
+
+
+class SearchSynonymFactory(factory.django.DjangoModelFactory):
+    terms = "pensia, პენსია"
+
+    class Meta:
+        model = SearchSynonym
+
+
+class SearchQueryLogFactory(factory.django.DjangoModelFactory):
+    query = "პენსია"
+    locale = "ka"
+    result_count = 3
+
+    class Meta:
+        model = SearchQueryLog

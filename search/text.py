@@ -1,0 +1,45 @@
+"""The text a model gives the search index, gathered the way Wagtail's backends gather it."""
+
+from django.db.models import Manager
+from django.utils.encoding import force_str
+from wagtail.search import index
+
+# The field that carries the analysed terms; it never feeds itself.
+ANALYSED_FIELD = "search_analysed_terms"
+
+
+def _flatten(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return " ".join(_flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(item) for item in value.values())
+    return force_str(value)
+
+
+def _collect(obj, search_field, parts: list[str]) -> None:
+    if isinstance(search_field, index.SearchField):
+        if search_field.field_name != ANALYSED_FIELD:
+            parts.append(_flatten(search_field.get_value(obj)))
+    elif isinstance(search_field, index.RelatedFields):
+        related = search_field.get_value(obj)
+        if related is None:
+            return
+        if isinstance(related, Manager):
+            related_objects = list(related.all())
+        else:
+            related_objects = [related() if callable(related) else related]
+        for related_object in related_objects:
+            for sub_field in search_field.fields:
+                _collect(related_object, sub_field, parts)
+
+
+def indexed_text(obj) -> str:
+    """All the text of obj's search fields (titles, intros, StreamField bodies, related)."""
+    parts: list[str] = []
+    for search_field in obj.get_search_fields():
+        _collect(obj, search_field, parts)
+    return "\n".join(part for part in parts if part)

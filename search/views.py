@@ -1,0 +1,34 @@
+from urllib.parse import urlencode
+
+from django.template.response import TemplateResponse
+from django.utils import translation
+
+from search.service import search_site
+
+
+def _query_param(request, name: str) -> str:
+    value = request.GET.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def search_view(request):
+    """The public site search: /ka/search/?q=…&type=…&page=…"""
+    language = translation.get_language() or "ka"
+    query = _query_param(request, "q")
+    type_filter = _query_param(request, "type")[:100]
+    page_number = _query_param(request, "page")[:10]
+    # Paging through results or narrowing them by type is the same search, logged once.
+    is_new_search = "page" not in request.GET and "type" not in request.GET
+    outcome = search_site(
+        query, language, type_filter=type_filter, page_number=page_number, log=is_new_search
+    )
+    base_params = {"q": outcome.query}
+    if outcome.selected_type:
+        base_params["type"] = outcome.selected_type
+    context = {
+        "search": outcome,
+        "search_query": outcome.query,
+        "query_params": urlencode({"q": outcome.query}),
+        "page_params": urlencode(base_params),
+    }
+    return TemplateResponse(request, "search/search_results.html", context)

@@ -1,0 +1,131 @@
+"""The demo services catalogue for `seed_demo`: audiences, the service index and the
+services in Georgian with English translations, linked to the demo offices. Looks before
+it creates: a second run creates nothing."""
+
+from wagtail.models import Locale
+
+from cms.georgian import slugify_georgian
+from offices import demo as offices_demo
+from services import demo_content
+from services.factories import AudienceFactory, ServiceIndexPageFactory, ServicePageFactory
+from services.models import Audience, ServiceIndexPage
+
+LAW_LANGUAGES = {"ka": "ka", "en": "en"}
+
+
+def ensure_audiences(report):
+    """{(key, language code): Audience}, the English ones as translations of the Georgian."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    audiences = {}
+    for position, (key, name_ka, name_en) in enumerate(demo_content.AUDIENCES):
+        georgian = Audience.objects.filter(locale=locales["ka"], slug=key).first()
+        if georgian is None:
+            georgian = AudienceFactory(
+                name=name_ka, slug=key, sort_order=position, locale=locales["ka"]
+            )
+            report.created.append(f"ka: {name_ka}")
+        audiences[key, "ka"] = georgian
+        if "en" in locales:
+            english = georgian.get_translation_or_none(locales["en"])
+            if english is None:
+                english = georgian.copy_for_translation(locales["en"])
+                english.name = name_en
+                english.save()
+                report.created.append(f"en: {name_en}")
+            audiences[key, "en"] = english
+    return audiences
+
+
+def _service_fields(service, code):
+    texts = service[code]
+    return {
+        "title": texts["title"],
+        "slug": slugify_georgian(texts["title"]),
+        "kind": service["kind"],
+        "summary": texts["summary"],
+        "eligibility": texts["eligibility"],
+        "what_you_get": texts["what_you_get"],
+        "amounts": [
+            ("amount", {"label": label, "amount": amount, "period": period})
+            for label, amount, period in texts["amounts"]
+        ],
+        "documents_to_bring": [
+            ("document", {"name": name, "note": note}) for name, note in texts["documents"]
+        ],
+        "application_steps": [
+            ("step", {"title": title, "details": details}) for title, details in texts["steps"]
+        ],
+        "where_to_apply_note": demo_content.ANY_OFFICE[code] if not service["offices"] else "",
+        "processing_time": texts["processing_time"],
+        "legal_basis": [
+            (
+                "act",
+                {
+                    "title": demo_content.LAWS[law][1 if code == "ka" else 2],
+                    "url": demo_content.MATSNE.format(
+                        lang=LAW_LANGUAGES[code], id=demo_content.LAWS[law][0]
+                    ),
+                },
+            )
+            for law in service["laws"]
+        ],
+        "last_reviewed": max(date for date, _text in texts["changes"]),
+        "change_notes": [
+            ("change", {"date": date, "text": text}) for date, text in texts["changes"]
+        ],
+    }
+
+
+def _link_services(services, offices, report):
+    """Where to apply, related services and services offered: set once both languages of
+    every page exist, and only where still empty."""
+    for service in demo_content.SERVICES:
+        for code, page in services[service["key"]].items():
+            if page.where_to_apply or page.related_services:
+                continue
+            page.where_to_apply = [
+                ("office", offices[key][code]) for key in service["offices"] if key in offices
+            ]
+            page.related_services = [("service", services[key][code]) for key in service["related"]]
+            page.save_revision().publish()
+    for key, pages in offices.items():
+        for code, office in pages.items():
+            if office.services_offered:
+                continue
+            office.services_offered = [
+                ("service", services[service["key"]][code])
+                for service in demo_content.SERVICES
+                if not service["offices"] or key in service["offices"]
+            ]
+            office.save_revision().publish()
+            report.created.append(f"{code}: {office.title} — services")
+
+
+def seed(report):
+    offices = offices_demo.ensure_offices(report)
+    homes = offices_demo.home_pages()
+    if not homes:
+        return
+    audiences = ensure_audiences(report)
+    indexes = offices_demo.ensure_index(
+        homes, demo_content.INDEX, ServiceIndexPage, ServiceIndexPageFactory, report
+    )
+    services = {}
+    for service in demo_content.SERVICES:
+        fields = _service_fields(service, "ka")
+        page = indexes["ka"].get_children().filter(slug=fields["slug"]).specific().first()
+        if page is None:
+            page = ServicePageFactory(
+                parent=indexes["ka"],
+                audiences=[audiences[key, "ka"] for key in service["audiences"]],
+                **fields,
+            )
+            report.created.append(f"ka: {page.title}")
+        services[service["key"]] = {"ka": page}
+        for code in indexes:
+            if code == "ka":
+                continue
+            fields = _service_fields(service, code)
+            fields["audiences"] = [audiences[key, code] for key in service["audiences"]]
+            services[service["key"]][code] = offices_demo.translate_page(page, code, fields, report)
+    _link_services(services, offices, report)

@@ -1,0 +1,70 @@
+import gzip
+
+import pytest
+from django.core.management import call_command
+
+from analytics.models import PageView
+
+pytestmark = pytest.mark.django_db
+
+CHROME = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0 Safari/537.36"
+)
+LINES = [
+    f'203.0.113.5 - - [10/Mar/2026:10:00:00 +0400] "GET /ka/?utm_source=mail HTTP/1.1" 200 512 '
+    f'"https://www.google.com/" "{CHROME}"',
+    f'203.0.113.5 - - [10/Mar/2026:10:01:00 +0400] "GET /ka/services/ HTTP/1.1" 200 512 '
+    f'"https://ssa.gov.ge/ka/" "{CHROME}"',
+    f'198.51.100.1 - - [10/Mar/2026:10:02:00 +0400] "GET /ka/gone/ HTTP/1.1" 404 100 "-" '
+    f'"{CHROME}"',
+    '66.249.66.1 - - [10/Mar/2026:10:03:00 +0400] "GET /ka/ HTTP/1.1" 200 512 "-" '
+    '"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"',
+    f'203.0.113.5 - - [10/Mar/2026:10:04:00 +0400] "GET /static/css/site.css HTTP/1.1" 200 9 '
+    f'"-" "{CHROME}"',
+    f'203.0.113.5 - - [10/Mar/2026:10:05:00 +0400] "POST /ka/ HTTP/1.1" 200 9 "-" "{CHROME}"',
+    f'203.0.113.5 - - [10/Mar/2026:10:06:00 +0400] "GET /admin/ HTTP/1.1" 200 9 "-" "{CHROME}"',
+    "this is not a log line",
+    '203.0.113.5 - - [99/Foo/2026:10:00:00 +0400] "GET /ka/ HTTP/1.1" 200 9 "-" "x"',
+    "",
+]
+
+
+def _write(path, lines, compress=False):
+    data = ("\n".join(lines) + "\n").encode() + b"\xff\xfe broken bytes\n"
+    if compress:
+        path.write_bytes(gzip.compress(data))
+    else:
+        path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_import_with_malformed_lines(tmp_path, capsys, compress):
+    log = _write(tmp_path / ("access.log.gz" if compress else "access.log"), LINES, compress)
+    call_command("import_access_log", log, host="ssa.gov.ge")
+    output = capsys.readouterr().out
+    assert "Imported 3 page views." in output
+    assert "malformed: 4" in output
+    assert "robot: 1" in output
+    assert "excluded path: 2" in output
+    assert "method: 1" in output
+    views = PageView.objects.order_by("viewed_at")
+    assert [(view.path, view.status) for view in views] == [
+        ("/ka/", 200),
+        ("/ka/services/", 200),
+        ("/ka/gone/", 404),
+    ]
+    first, second, _third = views
+    assert first.referrer_host == "www.google.com" and first.utm_source == "mail"
+    assert second.referrer_path == "/ka/" and not second.is_entry
+    assert first.visitor_hash == second.visitor_hash
+    stored = " ".join(str(value) for row in PageView.objects.values_list() for value in row)
+    assert "203.0.113.5" not in stored and "Chrome/120" not in stored
+
+
+def test_missing_file_is_an_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("import_access_log", str(tmp_path / "nothing.log"))

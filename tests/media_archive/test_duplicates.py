@@ -1,0 +1,77 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from wagtail.images.forms import get_image_form
+
+from media_archive import duplicates, ingest
+from media_archive.forms import ArchiveImageForm
+from media_archive.models import ArchiveImage
+from tests.media_archive import files
+
+
+def ingest_bytes(data, name):
+    return ingest.ingest(io.BytesIO(data), name)
+
+
+def resized_copy(data, size, quality):
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(data)).resize(size).save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_exact_duplicate_is_refused_with_a_link_to_the_existing_item():
+    data = files.jpeg_bytes(seed=21)
+    first = ingest_bytes(data, "conference.jpg")
+    second = ingest_bytes(data, "conference-copy.jpg")
+
+    assert first.status == ingest.IMPORTED
+    assert second.status == ingest.DUPLICATE
+    assert second.item == first.item
+    assert f"/admin/images/{first.item.pk}/" in second.reason
+    assert ArchiveImage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_resized_and_reencoded_copy_is_imported_but_flagged_for_review():
+    original = files.jpeg_bytes(seed=22, size=(1200, 900))
+    first = ingest_bytes(original, "original.jpg")
+    copy = ingest_bytes(resized_copy(original, (600, 450), quality=60), "smaller.jpg")
+    other = ingest_bytes(files.jpeg_bytes(seed=23, size=(1200, 900)), "different.jpg")
+
+    assert copy.status == ingest.IMPORTED
+    assert copy.near_duplicate_of == first.item
+    assert copy.item.near_duplicate_of == first.item
+    assert other.near_duplicate_of is None
+
+
+def test_hamming_distance_of_difference_hashes():
+    picture = files.picture(seed=24)
+    same = duplicates.difference_hash(picture)
+    assert duplicates.hamming_distance(same, duplicates.difference_hash(picture)) == 0
+    different = duplicates.difference_hash(files.picture(seed=25))
+    assert duplicates.hamming_distance(same, different) > duplicates.NEAR_DUPLICATE_MAX_DISTANCE
+
+
+@pytest.mark.django_db
+def test_admin_upload_form_refuses_an_exact_duplicate_with_a_link(admin_user):
+    data = files.jpeg_bytes(seed=26)
+    existing = ingest_bytes(data, "first.jpg").item
+    form_class = get_image_form(ArchiveImage)
+    assert issubclass(form_class, ArchiveImageForm)
+    form = form_class(
+        data={"title": "again", "collection": existing.collection_id},
+        files={"file": SimpleUploadedFile("again.jpg", data)},
+        user=admin_user,
+    )
+    assert not form.is_valid()
+    assert f'href="/admin/images/{existing.pk}/"' in str(form.errors["file"])
+
+
+@pytest.mark.django_db
+def test_exact_duplicate_lookup_takes_one_query_per_model(django_assert_max_num_queries):
+    ingest_bytes(files.png_bytes(seed=27), "a.png")
+    with django_assert_max_num_queries(2):
+        assert duplicates.find_exact_duplicate("0" * 64) is None

@@ -1,0 +1,118 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils import WagtailPageTestCase
+
+from cms.factories import ContentPageFactory
+from cms.models import ContentPage, HomePage
+from offices.factories import OfficeIndexPageFactory, OfficePageFactory
+from services.blocks import validate_matsne_url
+from services.factories import AudienceFactory, ServiceIndexPageFactory, ServicePageFactory
+from services.models import ServiceIndexPage, ServicePage
+from tests.utils import make_site_tree
+
+# Audiences, offices where to apply, related services, view restrictions: one query each.
+SERVICE_PAGE_OWN_QUERIES = 4
+
+
+class ServicePageTypeTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = make_site_tree()["ka"]
+        cls.index = ServiceIndexPageFactory(parent=cls.home)
+        offices = OfficeIndexPageFactory(parent=cls.home)
+        cls.office = OfficePageFactory(parent=offices, title="ქუთაისის ტერიტორიული ერთეული")
+        cls.children = AudienceFactory(name="ბავშვები", slug="children")
+        cls.related = ServicePageFactory(parent=cls.index, title="ბავშვის ფულადი დახმარება")
+        cls.service = ServicePageFactory(
+            parent=cls.index,
+            title="საარსებო შემწეობა",
+            audiences=[cls.children],
+            where_to_apply=[("office", cls.office)],
+            related_services=[("service", cls.related)],
+            change_notes=[
+                ("change", {"date": datetime.date(2025, 7, 1), "text": "ძველი ცვლილება"}),
+                ("change", {"date": datetime.date(2026, 2, 1), "text": "ახალი ცვლილება"}),
+            ],
+        )
+
+    def test_where_pages_can_be_created(self):
+        self.assertAllowedParentPageTypes(ServiceIndexPage, {HomePage, ContentPage})
+        self.assertAllowedSubpageTypes(ServiceIndexPage, {ServicePage})
+        self.assertCanCreateAt(HomePage, ServiceIndexPage)
+        self.assertCanCreateAt(ServiceIndexPage, ServicePage)
+        self.assertCanNotCreateAt(HomePage, ServicePage)
+        self.assertAllowedSubpageTypes(ServicePage, set())
+
+    def test_pages_render(self):
+        self.assertPageIsRenderable(self.index)
+        self.assertPageIsRenderable(self.service)
+
+    def test_service_page_shows_every_structured_field(self):
+        html = self.client.get(self.service.url).content.decode()
+        for text in [
+            "საარსებო შემწეობა",
+            "ბავშვები",  # audience
+            "საქართველოს მოქალაქე",  # eligibility
+            "315 ₾",  # amount
+            "პირადობის მოწმობა",  # document to bring
+            "მიმართეთ ტერიტორიულ ერთეულს",  # step
+            self.office.url,  # where to apply → the office page
+            "10 სამუშაო დღე",  # processing time
+            "https://matsne.gov.ge/ka/document/view/21698",  # legal basis
+            self.related.url,  # related service
+            'datetime="2026-01-15"',  # last reviewed
+        ]:
+            self.assertIn(text, html)
+        # Change notes newest first.
+        self.assertLess(html.index("ახალი ცვლილება"), html.index("ძველი ცვლილება"))
+
+    def test_unpublished_links_are_left_out(self):
+        self.office.unpublish()
+        html = self.client.get(self.service.url).content.decode()
+        self.assertNotIn("ქუთაისის ტერიტორიული ერთეული", html)
+
+    def test_links_to_restricted_pages_are_left_out(self):
+        PageViewRestriction.objects.create(page=self.related, restriction_type="login")
+        html = self.client.get(self.service.url).content.decode()
+        self.assertNotIn(self.related.title, html)
+        self.assertIn(self.office.title, html)
+
+    def _queries(self, url):
+        self.client.get(url)  # warm the per-process caches, as on any running server
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def test_service_page_queries_do_not_grow_with_its_links(self):
+        """The page's own part of the SQL: a fixed handful of queries beyond the shared
+        layout (menus, language links, settings) that a plain content page at the same
+        depth also pays, whatever the number of audiences, offices and related services."""
+        section = ContentPageFactory(parent=self.home, title="განყოფილება")
+        baseline = self._queries(ContentPageFactory(parent=section).url)
+        bare = ServicePageFactory(parent=self.index, title="ცარიელი მომსახურება")
+        own_when_bare = self._queries(bare.url) - baseline
+        own_when_linked = self._queries(self.service.url) - baseline
+        self.assertLessEqual(own_when_linked, SERVICE_PAGE_OWN_QUERIES, (baseline, own_when_bare))
+        more = ServicePageFactory(
+            parent=self.index,
+            audiences=[AudienceFactory(), AudienceFactory(), self.children],
+            where_to_apply=[("office", self.office)] * 3,
+            related_services=[("service", self.related), ("service", bare)],
+        )
+        self.assertEqual(self._queries(more.url) - baseline, own_when_linked)
+        self.assertLessEqual(own_when_bare, own_when_linked)
+
+
+class LegalBasisTests(TestCase):
+    def test_only_matsne_links_are_accepted(self):
+        validate_matsne_url("https://matsne.gov.ge/ka/document/view/21698")
+        validate_matsne_url("https://www.matsne.gov.ge/en/document/view/21698")
+        for url in ["https://example.com/law", "https://matsne.gov.ge.example.com/x"]:
+            with self.assertRaises(ValidationError):
+                validate_matsne_url(url)
