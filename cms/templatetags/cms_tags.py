@@ -25,13 +25,6 @@ def get_home_page(context):
     return site.root_page.localized.specific
 
 
-@register.simple_tag(takes_context=True)
-def get_menu_pages(context, home):
-    if home is None:
-        return []
-    return home.get_children().live().public().in_menu().specific()
-
-
 @register.filter
 def heading_anchor(text):
     """A stable, readable fragment id for a heading: "#rogor-mivmartot"."""
