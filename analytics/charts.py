@@ -66,3 +66,23 @@ def trend_chart(days):
         left=MARGIN_LEFT,
         right=WIDTH - MARGIN_RIGHT,
     )
+
+
+@dataclass
+class Sparkline:
+    width: int
+    height: int
+    points: str
+
+
+def sparkline(values, width=240, height=48, padding=3):
+    """A small line of `values` (one per day) for the page editor's Analytics panel."""
+    top = max(max(values, default=0), 1)
+    step = (width - 2 * padding) / max(len(values) - 1, 1)
+    scale = (height - 2 * padding) / top
+
+    def point(index, value):
+        return f"{round(padding + index * step, 1)},{round(height - padding - value * scale, 1)}"
+
+    points = " ".join(point(index, value) for index, value in enumerate(values))
+    return Sparkline(width=width, height=height, points=points)

@@ -18,11 +18,14 @@ DEFAULTS = {
     "ANALYTICS_RETENTION_DAYS": 90,
     # Query-string parameters kept with the path; everything else is dropped.
     "ANALYTICS_QUERY_ALLOWLIST": ("q",),
-    # Path prefixes never counted (besides STATIC_URL and MEDIA_URL).
     # Behind a reverse proxy: the META key carrying the client address, e.g.
     # "HTTP_X_FORWARDED_FOR" (its last entry is used) or "HTTP_X_REAL_IP".
     "ANALYTICS_CLIENT_IP_HEADER": "",
+    # Path prefixes never counted (besides STATIC_URL and MEDIA_URL).
     "ANALYTICS_EXCLUDED_PREFIXES": ("/admin/", "/django-admin/", "/documents/", "/analytics/"),
+    # Beacons (views of cached copies) accepted per minute from one address; an office
+    # behind one address can read many pages a minute.
+    "ANALYTICS_BEACON_RATE": 120,
 }
 
 

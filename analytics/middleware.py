@@ -26,25 +26,41 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def hit_from_request(request, response):
-    site = getattr(request, "_wagtail_site", None)
+def request_hit(request, **page_fields):
+    """A Hit of what `request` says about the visitor (agent, address, host, privacy
+    signals); `page_fields` say what was viewed (path, status, referrer…)."""
     meta = request.META
     return Hit(
         viewed_at=timezone.now(),
+        user_agent=meta.get("HTTP_USER_AGENT", ""),
+        ip=client_ip(request),
+        host=meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
+        do_not_track=meta.get("HTTP_DNT") == "1" or meta.get("HTTP_SEC_GPC") == "1",
+        **page_fields,
+    )
+
+
+def hit_from_request(request, response):
+    site = getattr(request, "_wagtail_site", None)
+    meta = request.META
+    return request_hit(
+        request,
         method=request.method,
         path=request.path,
         query_string=get_str_from_wsgi(meta, "QUERY_STRING", ""),
         status=response.status_code,
         content_type=response.get("Content-Type", ""),
         referrer=meta.get("HTTP_REFERER", ""),
-        user_agent=meta.get("HTTP_USER_AGENT", ""),
-        ip=client_ip(request),
-        host=meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
-        do_not_track=meta.get("HTTP_DNT") == "1" or meta.get("HTTP_SEC_GPC") == "1",
         prefetch="prefetch" in (meta.get("HTTP_SEC_PURPOSE") or meta.get("HTTP_PURPOSE") or ""),
         site_id=site.pk if site is not None else None,
         page_id=getattr(request, "analytics_page_id", None),
     )
+
+
+def is_staff_request(request):
+    """Logged-in users are agency staff, never counted."""
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
 
 
 class AnalyticsMiddleware:
@@ -61,8 +77,7 @@ class AnalyticsMiddleware:
         return response
 
     def capture(self, request, response):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if is_staff_request(request):
             return
         if response.status_code not in (200, 404) or response.streaming:
             return

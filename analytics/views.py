@@ -1,15 +1,21 @@
 """Analytics reports in the Wagtail admin, read from the daily rollups.
 
 Every report is a Wagtail ReportView, so every table downloads as CSV and XLSX; the period
-comes from analytics.daterange, which never fails on a bad query string.
+comes from analytics.daterange, which never fails on a bad query string. The per-dimension
+reports are one view class configured by the `Report` declarations in REPORTS.
 """
 
-from django.db.models import Sum
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.redirects.views import CreateView as RedirectCreateView
@@ -17,19 +23,15 @@ from wagtail.models import Page
 
 from analytics.charts import trend_chart
 from analytics.daterange import PRESETS, parse_date_range
-from analytics.models import DailyRollup, Dimension
+from analytics.models import Dimension
+from analytics.queries import GROUP_COUNT, daily_totals, dimension_totals, period_summary
 
 NONE_LABEL = _("(none)")
+FIGURE_LABELS = {"visitors": _("Visitors"), "views": _("Views")}
 
 
 def can_view_reports(user):
     return user.is_active and user.has_perm("analytics.view_reports")
-
-
-def percent_change(current, previous):
-    if not previous:
-        return None
-    return round((current - previous) * 100 / previous, 1)
 
 
 class LinkColumn(Column):
@@ -38,10 +40,45 @@ class LinkColumn(Column):
     cell_template_name = "analytics/tables/link_cell.html"
 
 
+class GroupCountPaginator(WagtailPaginator):
+    """Paginates dimension_totals(…, with_group_count=True): the page's own rows carry the
+    number of rows, so one aggregate query serves both the page and the count. Only an empty
+    page (no rows, or a number past the end) falls back to a separate count query."""
+
+    def get_page(self, number):
+        # Django's get_page checks the number against the count before fetching the page;
+        # here the page comes first and brings the count.
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)
+
+    def page(self, number):
+        if "count" not in self.__dict__:
+            try:
+                first_row = (int(number) - 1) * self.per_page
+            except (TypeError, ValueError):
+                first_row = -1
+            # A number far past any report's end goes the ordinary way (a count query) rather
+            # than into an OFFSET the database cannot take.
+            if 0 <= first_row < 2**31:
+                rows = list(self.object_list[first_row : first_row + self.per_page + self.orphans])
+                if rows:
+                    self.count = rows[0][GROUP_COUNT]  # Paginator.count is a cached_property
+                number = self.validate_number(number)
+                if self.count - first_row <= self.per_page + self.orphans:
+                    return self._get_page(rows, number, self)
+                return self._get_page(rows[: self.per_page], number, self)
+        return super().page(number)
+
+
 class AnalyticsView(ReportView):
     template_name = "analytics/report.html"
     header_icon = "table"
     paginate_by = 50
+    slug = "report"
 
     def dispatch(self, request, *args, **kwargs):
         if not can_view_reports(request.user):
@@ -57,8 +94,7 @@ class AnalyticsView(ReportView):
         ]
 
     def get_filename(self):
-        slug = getattr(self, "slug", "report")
-        return f"analytics-{slug}-{self.date_range.start}-{self.date_range.end}"
+        return f"analytics-{self.slug}-{self.date_range.start}-{self.date_range.end}"
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -67,101 +103,72 @@ class AnalyticsView(ReportView):
         context["presets"] = PRESETS.items()
         return context
 
-    def rollups(self, dimension):
-        return DailyRollup.objects.filter(
-            dimension=dimension, date__range=(self.date_range.start, self.date_range.end)
-        )
-
 
 class DimensionReportView(AnalyticsView):
-    """Views (and visitors) per value of one rollup dimension over the period."""
+    """Views (and visitors) per value of one rollup dimension over the period; the
+    attributes come from a `Report` declaration."""
 
-    slug = ""
     dimension = ""
     key_label = _("Value")
     detail_label = None
     views_label = _("Views")
     with_visitors = True
+    key_labels = {}
+    empty_label = NONE_LABEL
     default_ordering = "-views"
 
     @cached_property
     def columns(self):
-        columns = [self.key_column()]
+        columns = [Column("key_display", label=self.key_label, sort_key="key")]
         if self.detail_label:
             columns.append(Column("detail_display", label=self.detail_label, sort_key="detail"))
         columns.append(NumberColumn("views", label=self.views_label, sort_key="views"))
         if self.with_visitors:
-            columns.append(NumberColumn("visitors", label=_("Visitors"), sort_key="visitors"))
+            columns.append(
+                NumberColumn("visitors", label=FIGURE_LABELS["visitors"], sort_key="visitors")
+            )
         return columns
-
-    def key_column(self):
-        return Column("key_display", label=self.key_label, sort_key="key")
-
-    @property
-    def list_export(self):
-        fields = ["key_display"]
-        if self.detail_label:
-            fields.append("detail_display")
-        fields.append("views")
-        if self.with_visitors:
-            fields.append("visitors")
-        return fields
 
     @property
     def export_headings(self):
         return {
-            "key_display": self.key_label,
-            "detail_display": self.detail_label or "",
-            "views": self.views_label,
-            "visitors": _("Visitors"),
+            column.name: column.label for column in self.columns if column.name in self.list_export
         }
+
+    @property
+    def list_export(self):
+        return [column.name for column in self.columns if not isinstance(column, LinkColumn)]
 
     def group_by(self):
         return ["key", "detail"] if self.detail_label else ["key"]
 
+    paginator_class = GroupCountPaginator
+
     def get_base_queryset(self):
-        return (
-            self.rollups(self.dimension)
-            .values(*self.group_by())
-            .annotate(views=Sum("views"), visitors=Sum("visitors"))
+        return dimension_totals(
+            self.dimension, self.date_range, self.group_by(), with_group_count=True
         )
 
     def order_queryset(self, queryset):
         # A second key keeps pagination stable among rows with equal counts.
         return super().order_queryset(queryset).order_by(self.ordering, *self.group_by())
 
-    def display_key(self, row):
-        return row["key"] or NONE_LABEL
-
     def decorate_paginated_queryset(self, object_list):
         rows = list(object_list)
         for row in rows:
-            row["key_display"] = self.display_key(row)
+            row["key_display"] = self.key_labels.get(row["key"], row["key"] or self.empty_label)
             row["detail_display"] = row.get("detail") or NONE_LABEL
         return rows
 
 
 class PagesReportView(DimensionReportView):
-    slug = "pages"
-    dimension = Dimension.PAGE
-    page_title = _("Top pages")
-    header_icon = "doc-full"
-    key_label = _("Path")
+    """Rows per page (a path can change owner, so the page is part of the key), titled and
+    linked to the page editor."""
 
     @cached_property
     def columns(self):
-        return [
-            TitleColumn("title", label=_("Page"), get_url=lambda row: row.get("edit_url")),
-            *super().columns,
-        ]
-
-    @property
-    def list_export(self):
-        return ["title", *super().list_export]
-
-    @property
-    def export_headings(self):
-        return {"title": _("Page"), **super().export_headings}
+        title = TitleColumn("title", label=_("Page"), get_url=lambda row: row.get("edit_url"))
+        return [title, *super().columns]
 
     def group_by(self):
         return ["key", "page_id"]
@@ -176,110 +183,9 @@ class PagesReportView(DimensionReportView):
         return rows
 
 
-class EntryPagesReportView(PagesReportView):
-    slug = "entry-pages"
-    dimension = Dimension.ENTRY
-    page_title = _("Entry pages")
-
-
-class SectionsReportView(DimensionReportView):
-    slug = "sections"
-    dimension = Dimension.SECTION
-    page_title = _("Site sections")
-    header_icon = "folder-open-inverse"
-    key_label = _("Section")
-
-    def display_key(self, row):
-        return row["key"] or _("Home page")
-
-
-class ReferrersReportView(DimensionReportView):
-    slug = "referrers"
-    dimension = Dimension.REFERRER
-    page_title = _("Referring sites")
-    header_icon = "link"
-    key_label = _("Referring site")
-
-
-class CampaignsReportView(DimensionReportView):
-    slug = "campaigns"
-    dimension = Dimension.CAMPAIGN
-    page_title = _("Campaigns")
-    header_icon = "link"
-    key_label = _("Campaign")
-    detail_label = _("Source / medium")
-
-
-class DevicesReportView(DimensionReportView):
-    slug = "devices"
-    dimension = Dimension.DEVICE
-    page_title = _("Devices")
-    header_icon = "desktop"
-    key_label = _("Device class")
-    DEVICE_LABELS = {
-        "desktop": _("Desktop"),
-        "mobile": _("Mobile phone"),
-        "tablet": _("Tablet"),
-        "other": _("Other"),
-    }
-
-    def display_key(self, row):
-        return self.DEVICE_LABELS.get(row["key"], row["key"] or NONE_LABEL)
-
-
-class BrowsersReportView(DimensionReportView):
-    slug = "browsers"
-    dimension = Dimension.BROWSER
-    page_title = _("Browsers")
-    header_icon = "desktop"
-    key_label = _("Browser")
-
-
-class OperatingSystemsReportView(DimensionReportView):
-    slug = "operating-systems"
-    dimension = Dimension.OS
-    page_title = _("Operating systems")
-    header_icon = "desktop"
-    key_label = _("Operating system")
-
-
-class LanguagesReportView(DimensionReportView):
-    slug = "languages"
-    dimension = Dimension.LOCALE
-    page_title = _("Languages")
-    header_icon = "globe"
-    key_label = _("Language")
-
-    def display_key(self, row):
-        from django.conf import settings
-
-        return dict(settings.LANGUAGES).get(row["key"], row["key"] or NONE_LABEL)
-
-
-class SearchTermsReportView(DimensionReportView):
-    slug = "search-terms"
-    dimension = Dimension.SEARCH_TERM
-    page_title = _("Site-search terms")
-    header_icon = "search"
-    key_label = _("Search term")
-    detail_label = _("Language")
-    views_label = _("Searches")
-    with_visitors = False
-
-
-class ZeroResultSearchesReportView(SearchTermsReportView):
-    slug = "zero-result-searches"
-    dimension = Dimension.ZERO_RESULT_SEARCH
-    page_title = _("Searches without results")
-
-
 class NotFoundReportView(DimensionReportView):
-    slug = "not-found"
-    dimension = Dimension.NOT_FOUND
-    page_title = _("Pages not found (404)")
-    header_icon = "warning"
-    key_label = _("Requested path")
-    detail_label = _("Linked from")
+    """404s with where they were linked from, and a "create redirect" link for those who
+    may add one."""
 
     @cached_property
     def columns(self):
@@ -293,16 +199,64 @@ class NotFoundReportView(DimensionReportView):
         add_url = reverse("analytics_reports:create_redirect")
         for row in rows:
             row["redirect_link"] = {
-                "url": f"{add_url}?{_query({'old_path': row['key']})}",
+                "url": f"{add_url}?{urlencode({'old_path': row['key']})}",
                 "label": _("Create redirect"),
             }
         return rows
 
 
-def _query(params):
-    from urllib.parse import urlencode
+@dataclass(frozen=True)
+class Report:
+    """One entry of the Analytics menu: a rollup dimension and how its table reads."""
 
-    return urlencode(params)
+    slug: str
+    dimension: str
+    page_title: str
+    header_icon: str
+    key_label: str
+    detail_label: str | None = None
+    views_label: str = FIGURE_LABELS["views"]
+    with_visitors: bool = True
+    key_labels: dict = field(default_factory=dict)
+    empty_label: str = NONE_LABEL
+    view_class: type = DimensionReportView
+
+    def as_view(self):
+        options = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "view_class"}
+        return self.view_class.as_view(**options)
+
+
+SEARCH_OPTIONS = {
+    "header_icon": "search",
+    "key_label": _("Search term"),
+    "detail_label": _("Language"),
+    "views_label": _("Searches"),
+    "with_visitors": False,
+}
+REPORTS = [
+    Report("pages", Dimension.PAGE, _("Top pages"), "doc-full", _("Path"),
+           view_class=PagesReportView),
+    Report("entry-pages", Dimension.ENTRY, _("Entry pages"), "doc-full", _("Path"),
+           view_class=PagesReportView),
+    Report("sections", Dimension.SECTION, _("Site sections"), "folder-open-inverse",
+           _("Section"), empty_label=_("Home page")),
+    Report("referrers", Dimension.REFERRER, _("Referring sites"), "link", _("Referring site")),
+    Report("campaigns", Dimension.CAMPAIGN, _("Campaigns"), "link", _("Campaign"),
+           detail_label=_("Source / medium")),
+    Report("devices", Dimension.DEVICE, _("Devices"), "desktop", _("Device class"),
+           key_labels={"desktop": _("Desktop"), "mobile": _("Mobile phone"),
+                       "tablet": _("Tablet"), "other": _("Other")}),
+    Report("browsers", Dimension.BROWSER, _("Browsers"), "desktop", _("Browser")),
+    Report("operating-systems", Dimension.OS, _("Operating systems"), "desktop",
+           _("Operating system")),
+    Report("languages", Dimension.LOCALE, _("Languages"), "globe", _("Language"),
+           key_labels=dict(settings.LANGUAGES)),
+    Report("search-terms", Dimension.SEARCH_TERM, _("Site-search terms"), **SEARCH_OPTIONS),
+    Report("zero-result-searches", Dimension.ZERO_RESULT_SEARCH, _("Searches without results"),
+           **SEARCH_OPTIONS),
+    Report("not-found", Dimension.NOT_FOUND, _("Pages not found (404)"), "warning",
+           _("Requested path"), detail_label=_("Linked from"), view_class=NotFoundReportView),
+]  # fmt: skip
 
 
 class OverviewView(AnalyticsView):
@@ -315,53 +269,25 @@ class OverviewView(AnalyticsView):
     paginate_by = None
     columns = [
         Column("date", label=_("Date")),
-        NumberColumn("views", label=_("Views")),
-        NumberColumn("visitors", label=_("Visitors")),
+        NumberColumn("views", label=FIGURE_LABELS["views"]),
+        NumberColumn("visitors", label=FIGURE_LABELS["visitors"]),
     ]
     list_export = ["date", "views", "visitors"]
-    export_headings = {"date": _("Date"), "views": _("Views"), "visitors": _("Visitors")}
-
-    def daily_totals(self, date_range, **filters):
-        totals = {
-            row["date"]: row
-            for row in DailyRollup.objects.filter(date__range=(date_range.start, date_range.end))
-            .filter(**filters)
-            .values("date")
-            .annotate(views=Sum("views"), visitors=Sum("visitors"))
-            .order_by()
-        }
-        return [
-            {
-                "date": day,
-                "views": totals.get(day, {}).get("views") or 0,
-                "visitors": totals.get(day, {}).get("visitors") or 0,
-            }
-            for day in date_range.dates()
-        ]
+    export_headings = {"date": _("Date"), **FIGURE_LABELS}
 
     def totals_filter(self):
         return {"dimension": Dimension.TOTAL}
 
     def get_queryset(self):
-        return self.daily_totals(self.date_range, **self.totals_filter())
+        return daily_totals(self.date_range, **self.totals_filter())
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         days = context["object_list"]
-        previous = self.daily_totals(self.date_range.previous(), **self.totals_filter())
-        summary = []
-        for field, label in (("visitors", _("Visitors")), ("views", _("Views"))):
-            current_total = sum(day[field] for day in days)
-            previous_total = sum(day[field] for day in previous)
-            summary.append(
-                {
-                    "key": field,
-                    "label": label,
-                    "value": current_total,
-                    "previous": previous_total,
-                    "change": percent_change(current_total, previous_total),
-                }
-            )
+        previous = daily_totals(self.date_range.previous(), **self.totals_filter())
+        summary = period_summary(days, previous)
+        for item in summary:
+            item["label"] = FIGURE_LABELS[item["key"]]
         context["summary"] = summary
         context["previous_range"] = self.date_range.previous()
         context["chart"] = trend_chart([(d["date"], d["views"], d["visitors"]) for d in days])
@@ -370,7 +296,7 @@ class OverviewView(AnalyticsView):
 
 
 class PageAnalyticsView(OverviewView):
-    """One page's views per day: linked from the page editor's header."""
+    """One page's views per day: linked from the page editor's analytics panel."""
 
     slug = "page"
     header_icon = "doc-full"
@@ -401,19 +327,3 @@ class PrefilledRedirectCreateView(RedirectCreateView):
         if old_path.startswith("/"):
             initial["old_path"] = old_path[:255]
         return initial
-
-
-REPORT_VIEWS = [
-    PagesReportView,
-    EntryPagesReportView,
-    SectionsReportView,
-    ReferrersReportView,
-    CampaignsReportView,
-    DevicesReportView,
-    BrowsersReportView,
-    OperatingSystemsReportView,
-    LanguagesReportView,
-    SearchTermsReportView,
-    ZeroResultSearchesReportView,
-    NotFoundReportView,
-]

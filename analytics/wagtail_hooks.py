@@ -2,7 +2,6 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.widgets import Button
 
 from analytics import views
 
@@ -28,8 +27,8 @@ def _report_urls():
             name="create_redirect",
         ),
     ]
-    for view_class in views.REPORT_VIEWS:
-        urls.append(path(f"{view_class.slug}/", view_class.as_view(), name=view_class.slug))
+    for report in views.REPORTS:
+        urls.append(path(f"{report.slug}/", report.as_view(), name=report.slug))
     return urls
 
 
@@ -51,27 +50,16 @@ def register_analytics_menu():
             order=0,
         )
     ]
-    for order, view_class in enumerate(views.REPORT_VIEWS, start=1):
+    for order, report in enumerate(views.REPORTS, start=1):
         items.append(
             ReportMenuItem(
-                view_class.page_title,
-                reverse(f"analytics_reports:{view_class.slug}"),
-                name=f"analytics-{view_class.slug}",
-                icon_name=view_class.header_icon,
+                report.page_title,
+                reverse(f"analytics_reports:{report.slug}"),
+                name=f"analytics-{report.slug}",
+                icon_name=report.header_icon,
                 order=order,
             )
         )
     return SubmenuMenuItem(
         _("Analytics"), Menu(items=items), name="analytics", icon_name="view", order=850
     )
-
-
-@hooks.register("register_page_header_buttons")
-def page_views_button(page, user, view_name, next_url=None):
-    if views.can_view_reports(user) and page.depth > 1:
-        yield Button(
-            _("Views in the last 30 days"),
-            url=reverse("analytics_reports:page", args=[page.pk]),
-            icon_name="view",
-            priority=80,
-        )

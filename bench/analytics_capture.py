@@ -1,17 +1,13 @@
-"""Analytics benchmark: what capture costs a request, how fast the buffer flushes, and how
-fast a report reads rollups compared with counting raw page views.
+"""Analytics benchmark: what capture costs a request, and how fast the buffer flushes.
 
-    .venv/bin/python bench/analytics_capture.py [--requests 5000] [--views 500000]
+    nice -n 10 .venv/bin/python bench/analytics_capture.py [--requests 5000]
 
 Runs on a throwaway SQLite file in a temporary directory (removed afterwards) holding only
-the analytics tables. Every figure is printed beside its baseline from the same run. The
-issue's 10 million raw views are scaled down (default 100,000) to stay within three minutes;
-rollup size grows with days × distinct pages, not with views, so the rollup timing carries
-over to larger volumes while the raw-event timing grows linearly.
+the analytics tables. Every figure is printed beside its baseline from the same run. Report
+times (rollups against raw events, up to 10 million views) are in analytics_reports.py.
 """
 
 import argparse
-import datetime
 import gc
 import os
 import statistics
@@ -32,16 +28,14 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count, Sum  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from analytics import buffer  # noqa: E402
-from analytics.factories import generated_rows  # noqa: E402
 from analytics.middleware import AnalyticsMiddleware  # noqa: E402
-from analytics.models import DailyRollup, DailySalt, Dimension, PageView  # noqa: E402
-from analytics.rollups import build_rollups, search_log_model  # noqa: E402
+from analytics.models import DailyRollup, DailySalt, PageView  # noqa: E402
+from analytics.rollups import search_log_model  # noqa: E402
 
 AGENTS = [
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -171,64 +165,14 @@ def bench_flush(rows_count=20_000):
     PageView.objects.all().delete()
 
 
-def bench_reports(view_count, days=30):
-    end = timezone.localdate()
-    start = time.perf_counter()
-    batch = []
-    for row in generated_rows(view_count, days=days, end=end, visitors=view_count // 5):
-        batch.append(row)
-        if len(batch) == 20_000:
-            buffer.write_rows(batch)
-            batch = []
-    buffer.write_rows(batch)
-    print(
-        f"Reports over {view_count:,} generated page views in {days} days "
-        f"(inserted in {time.perf_counter() - start:.1f} s):"
-    )
-    first = end - datetime.timedelta(days=days - 1)
-    start = time.perf_counter()
-    rollup_rows = build_rollups(first, end)
-    print(f"  building the rollups: {time.perf_counter() - start:.2f} s, {rollup_rows} rows")
-
-    def from_raw():
-        return list(
-            PageView.objects.filter(date__range=(first, end), status=200)
-            .values("path")
-            .annotate(views=Count("id"), visitors=Count("visitor_hash", distinct=True))
-            .order_by("-views")[:50]
-        )
-
-    def from_rollups():
-        return list(
-            DailyRollup.objects.filter(dimension=Dimension.PAGE, date__range=(first, end))
-            .values("key")
-            .annotate(views=Sum("views"), visitors=Sum("visitors"))
-            .order_by("-views")[:50]
-        )
-
-    for label, query in (("raw events", from_raw), ("rollups", from_rollups)):
-        timings = []
-        for _ in range(5):
-            start = time.perf_counter()
-            rows = query()
-            timings.append(time.perf_counter() - start)
-        print(
-            f"  top pages, 30 days, from {label:<10}: "
-            f"median {statistics.median(timings) * 1000:8.1f} ms "
-            f"({len(rows)} rows)"
-        )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=5000)
-    parser.add_argument("--views", type=int, default=100_000)
     options = parser.parse_args()
     create_tables()
     try:
         bench_capture(options.requests)
         bench_flush()
-        bench_reports(options.views)
     finally:
         connection.close()
         for path in Path(WORKDIR).iterdir():

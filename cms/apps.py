@@ -7,6 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from cms.layout_cache import connect_signals
         from cms.text_case import install_georgian_capfirst
 
         install_georgian_capfirst()
+        connect_signals()

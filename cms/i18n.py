@@ -3,7 +3,12 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from django.db.models import OuterRef, Subquery
+from django.utils import translation
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Locale, Page, Site
+
+from cms import layout_cache
 
 
 @dataclass(frozen=True)
@@ -17,35 +22,85 @@ class LanguageLink:
     is_exact: bool
 
 
-def nearest_translation(page: Page, locale: Locale):
-    """The live translation of `page` in `locale`, else of its nearest translated ancestor.
+def locale_ids():
+    """{language code: Locale id} of the site's locales (cached: they hardly ever change)."""
+    return layout_cache.cached(
+        "locales", [], lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
 
-    One query for the whole ancestry, whatever its depth.
-    """
-    lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("translation_key"))
-    keys = [ancestor.translation_key for ancestor in lineage]
-    candidates = {
-        candidate.translation_key: candidate
-        for candidate in Page.objects.live()
-        .public()
-        .filter(locale=locale, translation_key__in=keys)
-        .only("id", "url_path", "translation_key", "locale_id", "depth")
+
+def active_locale():
+    """Wagtail's Locale.get_active() without its query on every call."""
+    ids = locale_ids()
+    try:
+        code = get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        code = settings.LANGUAGE_CODE
+    if code not in ids:
+        code = settings.LANGUAGE_CODE
+    if code not in ids:
+        return Locale.get_active()
+    return Locale.from_db("default", ["id", "language_code"], [ids[code], code])
+
+
+def _ancestor_paths(page):
+    """Paths of the page and its ancestors below the tree root, computed from its own path."""
+    step = page.steplen
+    return [page.path[:end] for end in range(2 * step, len(page.path) + 1, step)]
+
+
+def nearest_translations(page, locale_ids):
+    """{locale id: (page, is_exact)}: the live public translation of `page` in each locale,
+    else of its nearest translated ancestor. One query, whatever the depth."""
+    lineage = Page.objects.filter(path__in=_ancestor_paths(page))
+    candidates = (
+        Page.objects.live()
+        .filter(locale_id__in=locale_ids, translation_key__in=lineage.values("translation_key"))
+        .annotate(
+            ancestor_depth=Subquery(
+                lineage.filter(translation_key=OuterRef("translation_key")).values("depth")[:1]
+            )
+        )
+        .only("id", "path", "url_path", "translation_key", "locale_id", "depth")
+    )
+    private = layout_cache.private_paths()
+    nearest = {}
+    for candidate in candidates:
+        if layout_cache.is_under(candidate.path, private):
+            continue
+        best = nearest.get(candidate.locale_id)
+        if best is None or candidate.ancestor_depth > best.ancestor_depth:
+            nearest[candidate.locale_id] = candidate
+    return {
+        locale_id: (target, target.ancestor_depth == page.depth)
+        for locale_id, target in nearest.items()
     }
-    for ancestor in reversed(lineage):
-        if ancestor.translation_key in candidates:
-            return candidates[ancestor.translation_key], ancestor.pk == page.pk
-    return None, False
+
+
+def _link_targets(request, page):
+    """{code: (url, is_exact)} for every site language."""
+    ids = locale_ids()
+    found = nearest_translations(page, list(ids.values()))
+    targets = {}
+    for code, locale_id in ids.items():
+        if locale_id in found:
+            target, is_exact = found[locale_id]
+            targets[code] = (target.get_url(request), is_exact)
+    return targets
 
 
 def language_links(request, page=None, current_language=None):
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    targets = {}
+    # (The preview of a page not yet saved has no translations.)
+    if page is not None and page.pk is not None:
+        site = Site.find_for_request(request)
+        targets = layout_cache.cached(
+            "language-links",
+            [site.pk if site else "", page.pk],
+            lambda: _link_targets(request, page),
+        )
     links = []
     for code, name in settings.LANGUAGES:
-        url, is_exact = f"/{code}/", False
-        locale = locales.get(code)
-        if page is not None and locale is not None:
-            target, is_exact = nearest_translation(page, locale)
-            if target is not None:
-                url = target.get_url(request)
+        url, is_exact = targets.get(code, (f"/{code}/", False))
         links.append(LanguageLink(code, name, url, code == current_language, is_exact))
     return links

@@ -1,11 +1,14 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from media_archive import serving as media_serving
 from navigation import views as navigation_views
 from search import views as search_views
 
@@ -15,18 +18,25 @@ urlpatterns = [
     path("archive-downloads/", include("media_archive.urls")),
     path("sitemap.xml", navigation_views.sitemap_xml, name="sitemap"),
     path("robots.txt", navigation_views.robots_txt, name="robots_txt"),
+    path("analytics/", include("analytics.urls")),
     # Georgian first: the bare domain always opens the Georgian site, whatever language
     # the browser asks for; the switcher on every page leads to English.
     path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/", permanent=False)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files in every environment: each request is checked against the archive's
+# privacy rules before a byte is sent (media_archive/serving.py).
+urlpatterns += [
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+        media_serving.serve_media_file,
+        name="media_file",
+    )
+]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_view, name="search"),
+    path("search/suggest/", search_views.suggest_view, name="search_suggest"),
     path("press/", include("press.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms import layout_cache
 from cms.blocks import BodyStreamBlock
 from cms.georgian import slugify_georgian
 from cms.models import BasePage
@@ -98,7 +99,8 @@ class ContactPage(BasePage):
             model = apps.get_model("offices", "OfficeIndexPage")
         except LookupError:
             return None
-        return model.objects.live().public().filter(locale_id=self.locale_id).first()
+        offices = layout_cache.public(model.objects.live().filter(locale_id=self.locale_id))
+        return offices.first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.permissions import policy_registry
 
@@ -112,7 +112,14 @@ class MediaCatalogueFilterSet(CatalogueFilterSet):
 
 def _catalogue_columns(edit_url_name):
     return [
-        TitleColumn("title", label=_("Title"), url_name=edit_url_name),
+        # The bulk catalogue edit (bulk_actions.py) works on the ticked rows.
+        BulkActionsCheckboxColumn("bulk_actions", obj_type="archive"),
+        TitleColumn(
+            "title",
+            label=_("Title"),
+            url_name=edit_url_name,
+            get_title_id=lambda item: f"archive_{item.pk}_title",
+        ),
         DateColumn("date_taken", label=_("Date taken"), sort_key="date_taken"),
         Column("credit", label=_("Photographer / credit"), sort_key="credit"),
         Column("event_name", label=_("Event"), sort_key="event_name"),
@@ -133,6 +140,7 @@ class ImageCatalogueView(IndexView):
     index_results_url_name = "media_archive_catalogue:images_results"
     edit_url_name = "wagtailimages:edit"
     page_title = _("Photo catalogue")
+    template_name = "media_archive/catalogue_index.html"
     header_icon = "image"
     paginate_by = 50
     default_ordering = "-created_at"

@@ -11,3 +11,7 @@ class MediaArchiveConfig(AppConfig):
         from pillow_heif import register_heif_opener
 
         register_heif_opener()
+
+        from media_archive.gallery import connect_cache_invalidation
+
+        connect_cache_invalidation()

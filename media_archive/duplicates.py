@@ -64,22 +64,52 @@ def find_exact_duplicate(checksum):
     return None
 
 
+BAND_BITS = 16
+BAND_COUNT = 64 // BAND_BITS
+BAND_MASK = (1 << BAND_BITS) - 1
+
+
+def hash_bands(perceptual_hash):
+    """The 64-bit hash as four 16-bit integers, most significant first; Nones without one."""
+    if not perceptual_hash:
+        return (None,) * BAND_COUNT
+    value = int(perceptual_hash, 16)
+    shifts = range(64 - BAND_BITS, -1, -BAND_BITS)
+    return tuple((value >> shift) & BAND_MASK for shift in shifts)
+
+
+def near_duplicate_candidates_q(perceptual_hash):
+    """Rows that may lie within NEAR_DUPLICATE_MAX_DISTANCE bits of the hash.
+
+    Pigeonhole: d ≤ 6 differing bits spread over four bands leave at least one band with
+    at most ⌊6/4⌋ = 1 differing bit. So every near duplicate has some band equal to ours or
+    one bit away: 17 values per band, looked up in the band's index.
+    """
+    from django.db.models import Q
+
+    condition = Q()
+    for number, band in enumerate(hash_bands(perceptual_hash)):
+        neighbours = [band] + [band ^ (1 << bit) for bit in range(BAND_BITS)]
+        condition |= Q(**{f"phash_band_{number}__in": neighbours})
+    return condition
+
+
 def find_near_duplicate(perceptual_hash, exclude_pk=None):
     """The closest existing image within NEAR_DUPLICATE_MAX_DISTANCE, or None.
 
-    Scans the hashes in Python: 100,000 integers XOR-and-popcount in well under a second,
-    and Hamming distance has no portable index in SQLite or PostgreSQL.
+    Hamming distance has no portable index in SQLite or PostgreSQL; the indexed hash bands
+    narrow 100,000 hashes to a handful of candidates, measured exactly here.
     """
     from media_archive.models import ArchiveImage
 
     if not perceptual_hash:
         return None
     target = int(perceptual_hash, 16)
-    best = None
-    rows = ArchiveImage.objects.exclude(perceptual_hash="").values_list("pk", "perceptual_hash")
+    rows = ArchiveImage.objects.filter(near_duplicate_candidates_q(perceptual_hash))
     if exclude_pk is not None:
         rows = rows.exclude(pk=exclude_pk)
-    for pk, other in rows.iterator(chunk_size=5000):
+    best = None
+    for pk, other in rows.values_list("pk", "perceptual_hash"):
         distance = (target ^ int(other, 16)).bit_count()
         if distance <= NEAR_DUPLICATE_MAX_DISTANCE and (best is None or distance < best[1]):
             best = (pk, distance)

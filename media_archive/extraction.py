@@ -1,12 +1,15 @@
 """What the files themselves say: EXIF, IPTC and XMP from images; ffprobe's report and a
-poster frame for video and audio."""
+poster frame for video and audio; the metadata-free copy of video and audio the public gets."""
 
 import datetime
 import json
 import re
 import shutil
 import subprocess
+import tempfile
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 
 from defusedxml import ElementTree
 from django.utils import timezone
@@ -306,6 +309,49 @@ def poster_frame(path, duration):
     if completed.returncode != 0 or not completed.stdout:
         return None
     return completed.stdout
+
+
+PUBLIC_COPY_TIMEOUT_SECONDS = 600
+
+
+@contextmanager
+def public_copy(path):
+    """The recording as the public may have it: the same video and audio streams, copied
+    without re-encoding, and none of the container's or streams' metadata (phones write
+    the place of recording, cameras their serial numbers, editors their comments). Data
+    and subtitle tracks go too: timed metadata tracks carry positions as well.
+
+    Yields the path of a temporary file, or None where ffmpeg is missing or fails.
+    """
+    try:
+        ffmpeg = _tool("ffmpeg")
+    except MediaToolMissing:
+        yield None
+        return
+    suffix = Path(path).suffix.lower() or ".mp4"
+    with tempfile.TemporaryDirectory(prefix="ssa-public-copy-") as folder:
+        target = Path(folder) / f"public{suffix}"
+        command = [
+            ffmpeg, "-v", "error", "-nostdin", "-y", "-i", str(path),
+            "-map", "0:v?", "-map", "0:a?", "-dn", "-sn",
+            "-map_metadata", "-1", "-map_chapters", "-1",
+            "-c", "copy", "-fflags", "+bitexact",
+        ]  # fmt: skip
+        if suffix in (".mp4", ".mov", ".m4a", ".m4v"):
+            command += ["-movflags", "+faststart"]  # playback starts before the download ends
+        try:
+            completed = subprocess.run(  # noqa: S603 - fixed program, paths as arguments
+                [*command, str(target)],
+                capture_output=True,
+                timeout=PUBLIC_COPY_TIMEOUT_SECONDS,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            completed = None
+        if completed is None or completed.returncode != 0 or not target.exists():
+            yield None
+        else:
+            yield target
 
 
 def parse_creation_time(value):

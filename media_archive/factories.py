@@ -36,6 +36,7 @@ class ArchiveMediaFactory(factory.django.DjangoModelFactory):
     type = "video"
     duration = 12.5
     file = factory.django.FileField(filename="clip.mp4", data=b"\x00\x00\x00\x18ftypmp42")
+    public_file = factory.django.FileField(filename="clip.mp4", data=b"\x00\x00\x00\x18ftypmp42")
     rights_kind = "agency"
     consent_status = "not_needed"
     sensitivity = "public"

@@ -229,7 +229,14 @@ def _ingest_media(fileobj, name, checksum, album, collection, user, source_path,
     fileobj.seek(0)
     media.file = File(fileobj, name=Path(name).name)
     media.catalogue_read_from_file = True
-    _save_with_file(media, ["file", "thumbnail"])
+    with extraction.public_copy(source_path) as public_path:
+        if public_path is None:
+            warnings.append(_("no public copy without metadata could be made"))
+            _save_with_file(media, ["file", "thumbnail"])
+        else:
+            with public_path.open("rb") as public:
+                media.public_file = File(public, name=Path(name).name)
+                _save_with_file(media, ["file", "thumbnail", "public_file"])
     return IngestResult(IMPORTED, name, item=media, warnings=warnings)
 
 
@@ -321,6 +328,18 @@ def read_uploaded_media(media):
                     f"{Path(media.file.name).stem}.jpg", ContentFile(poster), save=False
                 )
                 changes["thumbnail"] = media.thumbnail.name
+    # A new upload replaces the public copy of the file it replaces; with no new copy the
+    # public has nothing to play rather than the old recording.
+    replaced_public_copy = media.public_file.name or ""
+    changes["public_file"] = ""
+    if probe is not None:
+        with extraction.public_copy(media.file.path) as public_path:
+            if public_path is not None:
+                with public_path.open("rb") as public:
+                    media.public_file.save(Path(media.file.name).name, File(public), save=False)
+                changes["public_file"] = media.public_file.name
     for name, value in changes.items():
         setattr(media, name, value)
+    if replaced_public_copy and replaced_public_copy != changes["public_file"]:
+        media.public_file.storage.delete(replaced_public_copy)
     type(media).objects.filter(pk=media.pk).update(**changes)

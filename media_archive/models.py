@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
 from media_archive import privacy
+from search.text import ANALYSED_FIELD, analysed_terms
 
 
 class Sensitivity(models.TextChoices):
@@ -89,7 +90,7 @@ class CatalogueFields(models.Model):
     description_ka = models.TextField(_("description in Georgian"), blank=True)
     description_en = models.TextField(_("description in English"), blank=True)
     date_taken = models.DateTimeField(_("date taken"), null=True, blank=True, db_index=True)
-    credit = models.CharField(_("photographer / credit"), max_length=255, blank=True)
+    credit = models.CharField(_("photographer / credit"), max_length=255, blank=True, db_index=True)
     place_name = models.CharField(_("place"), max_length=255, blank=True)
     # Coordinates stay in the catalogue for staff; no public page, rendition or download
     # carries them.
@@ -139,12 +140,13 @@ class CatalogueFields(models.Model):
         related_name="+",
         help_text=_("Kept as an internal document; never shown on the public site."),
     )
+    # No index of its own: nine items in ten are public, and an index on it only lures
+    # SQLite into reading the whole table through it. The gallery indexes below lead with it.
     sensitivity = models.CharField(
         _("sensitivity"),
         max_length=20,
         choices=Sensitivity.choices,
         default=Sensitivity.PUBLIC,
-        db_index=True,
     )
     file_plan_code = models.CharField(
         _("file-plan code"),
@@ -174,6 +176,11 @@ class CatalogueFields(models.Model):
         help_text=_("Set when a visually similar item exists; clear it once reviewed."),
     )
     technical_metadata = models.JSONField(_("technical metadata"), default=dict, blank=True)
+    # Stored so that the gallery groups, filters and sorts through indexes instead of
+    # working each out per row (`gallery_columns`, kept by save(); imports that write rows
+    # directly must fill them the same way).
+    year_taken = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    gallery_date = models.DateTimeField(null=True, blank=True, editable=False)
 
     CATALOGUE_FIELD_NAMES = (
         "caption_ka",
@@ -205,6 +212,18 @@ class CatalogueFields(models.Model):
     class Meta:
         abstract = True
 
+    search_analysed_terms = analysed_terms
+
+    def save(self, *args, **kwargs):
+        if self.created_at is None:
+            self.created_at = timezone.now()  # the gallery date of an item without a date
+        for name, value in gallery_columns(self.date_taken, self.created_at).items():
+            setattr(self, name, value)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"date_taken", "created_at"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "year_taken", "gallery_date"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -232,12 +251,6 @@ class CatalogueFields(models.Model):
         return self.description_ka
 
     @property
-    def year_taken(self):
-        if self.date_taken is None:
-            return None
-        return timezone.localtime(self.date_taken).year
-
-    @property
     def retention_ends_on(self):
         if self.retention_years is None or self.date_taken is None:
             return None
@@ -246,6 +259,15 @@ class CatalogueFields(models.Model):
             return taken.replace(year=taken.year + self.retention_years)
         except ValueError:  # 29 February
             return taken.replace(year=taken.year + self.retention_years, day=28)
+
+
+def gallery_columns(date_taken, created_at):
+    """The stored gallery columns of an item: the year it was taken, in the agency's time
+    zone, and the date the gallery sorts it by (taken, else added)."""
+    return {
+        "year_taken": timezone.localtime(date_taken).year if date_taken else None,
+        "gallery_date": date_taken or created_at,
+    }
 
 
 def _has_new_upload(item):
@@ -267,6 +289,8 @@ CATALOGUE_SEARCH_FIELDS = [
     index.SearchField("event_name"),
     index.SearchField("place_name"),
     index.AutocompleteField("credit"),
+    # Georgian stems of the catalogue text, so that the site search finds inflected forms.
+    index.SearchField(ANALYSED_FIELD),
     index.FilterField("sensitivity"),
     index.FilterField("rights_kind"),
     index.FilterField("consent_status"),
@@ -274,7 +298,43 @@ CATALOGUE_SEARCH_FIELDS = [
 ]
 
 
+# The columns privacy.publishable_q reads, after `sensitivity`.
+_PUBLISHABLE_COLUMNS = [
+    "rights_kind",
+    "consent_status",
+    "minors_shown",
+    "rights_expiry",
+    "consent_expiry",
+]
+
+
+def gallery_indexes(prefix, facets=("year_taken", "event_name", "credit")):
+    """What the public gallery reads. One index per facet, in the facet's order and
+    carrying every column the public filter needs: each facet is counted from its index
+    alone, in order, without reading a row. And the newest items first, for the first
+    page of results."""
+    names = {"year_taken": "year", "event_name": "event", "credit": "credit", "type": "type"}
+    return [
+        *(
+            models.Index(
+                fields=["sensitivity", facet, *_PUBLISHABLE_COLUMNS],
+                name=f"{prefix}_public_{names[facet]}",
+            )
+            for facet in facets
+        ),
+        models.Index(fields=["sensitivity", "gallery_date", "id"], name=f"{prefix}_public_newest"),
+    ]
+
+
 class ArchiveImage(CatalogueFields, AbstractImage):
+    # The perceptual hash cut into four 16-bit bands, each indexed: two hashes within
+    # NEAR_DUPLICATE_MAX_DISTANCE bits share a band exactly or within one bit
+    # (duplicates.near_duplicate_candidates_q), so the search needs no scan of every hash.
+    phash_band_0 = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    phash_band_1 = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    phash_band_2 = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    phash_band_3 = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
     admin_form_fields = (
         Image.admin_form_fields + CatalogueFields.CATALOGUE_FIELD_NAMES + ("near_duplicate_of",)
     )
@@ -284,7 +344,11 @@ class ArchiveImage(CatalogueFields, AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         indexes = [
-            models.Index(fields=["sensitivity", "date_taken"], name="archive_img_public_date"),
+            *gallery_indexes("archive_img"),
+            models.Index(fields=["phash_band_0"], name="archive_img_phash_band_0"),
+            models.Index(fields=["phash_band_1"], name="archive_img_phash_band_1"),
+            models.Index(fields=["phash_band_2"], name="archive_img_phash_band_2"),
+            models.Index(fields=["phash_band_3"], name="archive_img_phash_band_3"),
         ]
 
     archive_kind = "image"
@@ -293,11 +357,19 @@ class ArchiveImage(CatalogueFields, AbstractImage):
         return self.title
 
     def save(self, *args, **kwargs):
+        from media_archive.duplicates import hash_bands
+
         keywords = []
         if _has_new_upload(self):
             from media_archive.ingest import read_uploaded_image
 
             keywords = read_uploaded_image(self)
+        bands = hash_bands(self.perceptual_hash)
+        for number, band in enumerate(bands):
+            setattr(self, f"phash_band_{number}", band)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "perceptual_hash" in update_fields:
+            kwargs["update_fields"] = {*update_fields, *(f"phash_band_{n}" for n in range(4))}
         super().save(*args, **kwargs)
         if keywords:
             self.tags.add(*keywords[:50])
@@ -314,6 +386,8 @@ class ArchiveRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        # media_archive.serving finds a rendition by the file a visitor asks for.
+        indexes = [models.Index(fields=["file"], name="archive_rendition_file")]
 
 
 class ArchiveDocument(AbstractDocument):
@@ -331,19 +405,30 @@ class ArchiveMedia(CatalogueFields, AbstractMedia):
 
     transcript_ka = models.TextField(_("transcript in Georgian"), blank=True)
     transcript_en = models.TextField(_("transcript in English"), blank=True)
+    # The copy the public plays and downloads: the upload with its metadata (location,
+    # device serials) removed by ffmpeg. The upload itself stays, for staff only.
+    public_file = models.FileField(
+        _("public copy"), upload_to="media_public", blank=True, editable=False, max_length=255
+    )
 
     admin_form_fields = (
         AbstractMedia.admin_form_fields
         + CatalogueFields.CATALOGUE_FIELD_NAMES
         + ("transcript_ka", "transcript_en")
     )
-    search_fields = AbstractMedia.search_fields + CATALOGUE_SEARCH_FIELDS
+    # The site search narrows archive items to the public ones by key.
+    search_fields = (
+        AbstractMedia.search_fields + CATALOGUE_SEARCH_FIELDS + [index.FilterField("id")]
+    )
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("media item")
         verbose_name_plural = _("media items")
         indexes = [
-            models.Index(fields=["sensitivity", "date_taken"], name="archive_media_public_date"),
+            *gallery_indexes("archive_media", ("year_taken", "event_name", "credit", "type")),
+            # media_archive.serving finds the item by the file a visitor asks for.
+            models.Index(fields=["public_file"], name="archive_media_public_file"),
+            models.Index(fields=["thumbnail"], name="archive_media_thumbnail"),
         ]
 
     def __str__(self):

@@ -84,7 +84,12 @@ class ArchiveGalleryPage(PublishableMediaPageMixin, BasePage):
             for name, value in active.items()
         ]
         context["filter_problems"] = filters.problems
-        page = gallery.result_page(self.album, filters, request.GET.get("page"))
+        page = gallery.result_page(
+            self.album,
+            filters,
+            request.GET.get("page"),
+            count=gallery.matching_count(facets, filters),
+        )
         context["results"] = page
         context["page_query_prefix"] = "?" + (urlencode(active) + "&" if active else "")
         return context

@@ -185,3 +185,83 @@ class PublishableMediaPageMixin:
     def clean(self):
         super().clean()
         validate_page_media(self)
+
+
+# Held back: used only where the public cannot look ------------------------------------
+
+
+def can_see_everything(user):
+    """Staff with admin access see every archive item and file, published or not."""
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def _publicly_visible_page_ids():
+    """Ids (as text, the reference index's type) of live pages without a view restriction
+    on themselves or any ancestor (an ancestor's tree path is a prefix of the page's)."""
+    from django.db.models import CharField, Exists, OuterRef
+    from django.db.models.functions import Cast, Length, Substr
+    from wagtail.models import Page, PageViewRestriction
+
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return (
+        Page.objects.filter(live=True)
+        .exclude(Exists(restricted))
+        .annotate(pk_text=Cast("pk", output_field=CharField()))
+        .values("pk_text")
+    )
+
+
+def held_back_pks(model):
+    """Subquery of the held-back items' keys: referenced by at least one page, and by no
+    page that is live and publicly visible.
+
+    Uncorrelated, so the database evaluates it once per query, not once per item: items
+    used on pages are few beside the whole archive.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import IntegerField
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, ReferenceIndex
+
+    on_pages = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(model),
+    )
+    on_public_pages = on_pages.filter(object_id__in=_publicly_visible_page_ids())
+    return (
+        on_pages.exclude(to_object_id__in=on_public_pages.values("to_object_id"))
+        .annotate(item_pk=Cast("to_object_id", output_field=IntegerField()))
+        .values("item_pk")
+    )
+
+
+def not_held_back_q(model, item_ref="pk"):
+    """Filter for items that are not held back (see `held_back_pks`).
+
+    An item used only on a staff-only page or on a page not live yet (an embargoed press
+    release, a draft) is held back: listing or serving it would show the public what the
+    page itself does not. `item_ref` names the item's key on the filtered model (e.g.
+    "image_id" when filtering renditions).
+    """
+    return ~Q(**{f"{item_ref}__in": held_back_pks(model)})
+
+
+def held_back_q(model, item_ref="pk"):
+    return Q(**{f"{item_ref}__in": held_back_pks(model)})
+
+
+def is_held_back(item):
+    model = type(item)
+    return model.objects.filter(held_back_q(model), pk=item.pk).exists()
+
+
+def is_public(item):
+    """Publishable, and not held back: what anonymous visitors may see and fetch."""
+    return is_publishable(item) and not is_held_back(item)
+
+
+def public_q(model, on=None):
+    """`is_public` as a query filter, for galleries and downloads."""
+    return publishable_q(on) & not_held_back_q(model)

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 from cms.georgian import slugify_georgian
 from media_archive.models import ArchiveImage
-from media_archive.privacy import is_publishable
+from media_archive.privacy import can_see_everything, is_public
 
 DOWNLOAD_SIZES = {
     "medium": "max-1280x1280|format-jpeg",
@@ -15,21 +15,18 @@ DOWNLOAD_SIZES = {
 }
 
 
-def can_see_unpublished(user):
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
-
-
 def download_image(request, pk, size):
     spec = DOWNLOAD_SIZES.get(size)
     if spec is None:
         raise Http404
     image = get_object_or_404(ArchiveImage, pk=pk)
-    if not is_publishable(image) and not can_see_unpublished(request.user):
+    public = is_public(image)
+    if not public and not can_see_everything(request.user):
         raise Http404  # the same answer as for an id that does not exist
     rendition = image.get_rendition(spec)
     name = slugify_georgian(image.title) or slugify(image.title) or f"image-{image.pk}"
     response = FileResponse(
         rendition.file.open("rb"), as_attachment=True, filename=f"{name}-{size}.jpg"
     )
-    response["Cache-Control"] = "private, no-store" if not is_publishable(image) else "public"
+    response["Cache-Control"] = "public" if public else "private, no-store"
     return response

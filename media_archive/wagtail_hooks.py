@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from media_archive import admin_views
+from media_archive.bulk_actions import CatalogueBulkEditAction
 from media_archive.models import Album
 from media_archive.privacy import publishable_q
 
@@ -109,3 +110,6 @@ class AlbumViewSet(SnippetViewSet):
 
 
 register_snippet(AlbumViewSet)
+
+
+hooks.register("register_bulk_action", CatalogueBulkEditAction)

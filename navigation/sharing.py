@@ -1,11 +1,13 @@
 """What a page tells search engines and social networks about itself: description,
 canonical address, Open Graph and Twitter card fields."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
+
+from cms import layout_cache
 
 OPEN_GRAPH_LOCALES = {"ka": "ka_GE", "en": "en_GB"}
 SHARE_IMAGE_FILTER = "fill-1200x630"
@@ -62,19 +64,40 @@ def _page_image(page):
     return None
 
 
-def share_image(request, page, site_settings):
-    image = _page_image(page) if page is not None else None
-    if image is None and site_settings is not None:
-        image = site_settings.share_image
-    if image is None:
-        return None
+def _card(image):
+    """The share card of `image`, its address relative to the site."""
     rendition = image.get_rendition(SHARE_IMAGE_FILTER)
     return ShareImage(
-        url=request.build_absolute_uri(rendition.url),
+        url=rendition.url,
         alt=getattr(image, "default_alt_text", "") or image.title,
         width=rendition.width,
         height=rendition.height,
     )
+
+
+def _fallback_card(site_settings):
+    """The site's share image: the same on nearly every page, so cached (the layout cache
+    gets a new version when the settings or that image change)."""
+    image_id = site_settings.share_image_id
+
+    def card():
+        image = get_image_model().objects.filter(pk=image_id).first()
+        return _card(image) if image is not None else None
+
+    return layout_cache.cached("share-image", [image_id], card)
+
+
+def share_image(request, page, site_settings):
+    image = _page_image(page) if page is not None else None
+    if image is not None:
+        card = _card(image)
+    elif site_settings is not None and site_settings.share_image_id:
+        card = _fallback_card(site_settings)
+    else:
+        card = None
+    if card is None:
+        return None
+    return replace(card, url=request.build_absolute_uri(card.url))
 
 
 def share_metadata(request, page, language_code, site_settings):

@@ -25,10 +25,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
+from cms.change_notes import ChangeNoteBlock, change_note_panel, newest_first
 from cms.models import BasePage
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.ical import calendar_response
 from news.listing import news_listing, paginate
+from press.forms import PressReleasePageForm
+from press.panels import ForcePublishReasonPanel, MediaContactWarningPanel, NotReviewedPanel
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 10
@@ -236,8 +239,19 @@ class PressReleasePage(NewsPage):
         verbose_name=_("send to these media lists"),
         help_text=_("The release is e-mailed to these lists when it is published, not before."),
     )
+    change_notes = StreamField(
+        [("change", ChangeNoteBlock())],
+        blank=True,
+        verbose_name=_("change notes"),
+        help_text=_("Shown to the public, newest first; added from the note of each edit."),
+    )
 
-    content_panels = BasePage.content_panels + [
+    base_form_class = PressReleasePageForm
+
+    content_panels = [
+        NotReviewedPanel(),
+        MediaContactWarningPanel(),
+        *BasePage.content_panels,
         FieldRowPanel([FieldPanel("release_type"), FieldPanel("publication_date")]),
         FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("embargo_until")]),
         FieldPanel("lead"),
@@ -254,6 +268,8 @@ class PressReleasePage(NewsPage):
         FieldPanel("distribution_lists", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         FieldPanel("related_services"),
+        change_note_panel(),
+        ForcePublishReasonPanel(),
     ]
     search_fields = NewsPage.search_fields + [index.SearchField("dateline_place")]
 
@@ -283,6 +299,17 @@ class PressReleasePage(NewsPage):
     @property
     def has_media_contact(self):
         return bool(self.media_contact_name or self.media_contact_phone or self.media_contact_email)
+
+    @property
+    def changes_newest_first(self):
+        return newest_first(self.change_notes)
+
+    @property
+    def status_string(self):
+        status = super().status_string
+        if self.pk and self.force_publications.not_reviewed().exists():
+            return _("%(status)s, not reviewed") % {"status": status}
+        return status
 
     def clean(self):
         super().clean()

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import dates
+from cms import dates, layout_cache
 from cms.models import BasePage
 from services.models import restricted_paths, visible_pages
 
@@ -58,8 +58,7 @@ class OfficeIndexPage(BasePage):
 
     def offices(self):
         return (
-            OfficePage.objects.live()
-            .public()
+            layout_cache.public(OfficePage.objects.live())
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
             .prefetch_related("opening_hours", "hours_exceptions")

@@ -1,8 +1,13 @@
 from django.apps import apps
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page, Revision
+
+from press.force_publish import mark_reviewed, may_mark_reviewed, unreviewed_publication
 
 
 @require_admin_access
@@ -26,4 +31,27 @@ def scheduled_items(request):
         request,
         "press/admin/scheduled_items.html",
         {"scheduled": rows, "embargoed": embargoed, "now": now},
+    )
+
+
+@require_admin_access
+def mark_reviewed_view(request, page_id):
+    """GET asks for confirmation; POST clears the page's "not reviewed" mark."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    publication = unreviewed_publication(page)
+    if publication is None:
+        messages.info(request, gettext("This release has no publication awaiting review."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if not may_mark_reviewed(request.user, publication):
+        raise PermissionDenied
+    if request.method == "POST":
+        mark_reviewed(page, request.user)
+        messages.success(
+            request,
+            gettext("“%(title)s” is marked as reviewed.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return render(
+        request, "press/admin/mark_reviewed.html", {"page": page, "publication": publication}
     )

@@ -3,6 +3,7 @@ every delivery logged, resumable without writing to anyone twice."""
 
 import logging
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.conf import settings
 from django.core import mail, signing
@@ -21,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 BATCH_SIZE = 200
+PREPARE_CHUNK = 1000
 UNSUBSCRIBE_SALT = "press.unsubscribe"
 # Rendered once per language; each contact's own link replaces this marker.
 _UNSUBSCRIBE_MARKER = "__UNSUBSCRIBE_URL__"
@@ -36,6 +38,12 @@ class SendResult:
     failed: int = 0
     skipped: int = 0
     failed_addresses: list[str] = field(default_factory=list)
+
+
+def _chunks(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def unsubscribe_token(contact):
@@ -64,24 +72,25 @@ def prepare_distribution(page, lists, kind=Distribution.Kind.PUBLICATION, reques
     contacts = MediaContact.objects.filter(lists__in=lists, is_active=True).distinct()
     if not contacts.exists():
         raise DistributionError(translation.gettext("The chosen lists have no active contacts."))
+    rows = contacts.order_by("pk").values_list("pk", "email", "language")
     with transaction.atomic():
         distribution = Distribution.objects.create(page=page, kind=kind, requested_by=requested_by)
         distribution.lists.set(lists)
-        Delivery.objects.bulk_create(
-            (
-                Delivery(
-                    distribution=distribution,
-                    contact_id=contact_id,
-                    email=email,
-                    language=language,
-                )
-                for contact_id, email, language in contacts.values_list(
-                    "pk", "email", "language"
-                ).iterator(chunk_size=2000)
-            ),
-            batch_size=1000,
-            ignore_conflicts=True,
-        )
+        # Chunk by chunk: bulk_create would turn one generator over the whole list into a
+        # list, and memory would grow with the number of contacts.
+        for chunk in _chunks(rows.iterator(chunk_size=PREPARE_CHUNK), PREPARE_CHUNK):
+            Delivery.objects.bulk_create(
+                [
+                    Delivery(
+                        distribution=distribution,
+                        contact_id=contact_id,
+                        email=email,
+                        language=language,
+                    )
+                    for contact_id, email, language in chunk
+                ],
+                ignore_conflicts=True,
+            )
     return distribution
 
 
@@ -128,15 +137,15 @@ def _render_message(distribution, language_code):
     return subject, strip_tags(text).strip() + "\n", html
 
 
-def _unsubscribe_url(delivery):
+def _unsubscribe_url(delivery, root_url):
     with translation.override(delivery.language):
         path = reverse("press:unsubscribe", args=[unsubscribe_token(delivery.contact)])
-    return _site_root_url() + path
+    return root_url + path
 
 
-def _message(rendered, delivery, connection):
+def _message(rendered, delivery, connection, root_url):
     subject, text, html = rendered
-    unsubscribe_url = _unsubscribe_url(delivery)
+    unsubscribe_url = _unsubscribe_url(delivery, root_url)
     message = mail.EmailMultiAlternatives(
         subject=subject,
         body=text.replace(_UNSUBSCRIBE_MARKER, unsubscribe_url),
@@ -159,48 +168,70 @@ def send_distribution(distribution, connection=None):
     """
     result = SendResult()
     rendered = {}
+    root_url = _site_root_url()
     connection = connection or mail.get_connection()
     retryable = Q(status=Delivery.Status.PENDING) | Q(
         status=Delivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS
     )
-    last_pk = 0
-    while True:
-        batch = list(
-            distribution.deliveries.filter(retryable, pk__gt=last_pk)
-            .select_related("contact")
-            .order_by("pk")[:BATCH_SIZE]
-        )
-        if not batch:
-            break
-        last_pk = batch[-1].pk
-        for delivery in batch:
-            if not delivery.contact.is_active:
-                delivery.status, delivery.error = Delivery.Status.FAILED, "inactive"
-                delivery.attempts = MAX_ATTEMPTS
-                delivery.save(update_fields=["status", "error", "attempts", "updated_at"])
-                result.skipped += 1
-                continue
-            if delivery.language not in rendered:
-                rendered[delivery.language] = _render_message(distribution, delivery.language)
-            delivery.attempts += 1
-            try:
-                _message(rendered[delivery.language], delivery, connection).send()
-            except Exception as error:  # noqa: BLE001 - any transport error fails this one only
-                delivery.status = Delivery.Status.FAILED
-                delivery.error = f"{type(error).__name__}: {error}"[:500]
-                result.failed += 1
-                result.failed_addresses.append(delivery.email)
-                logger.warning("Press release to %s failed: %s", delivery.email, delivery.error)
-            else:
-                delivery.status = Delivery.Status.SENT
-                delivery.sent_at = timezone.now()
-                delivery.error = ""
-                result.sent += 1
-            delivery.save(update_fields=["status", "error", "attempts", "sent_at", "updated_at"])
+    # One SMTP session for the whole send, not one per message.
+    _reopen(connection)
+    try:
+        last_pk = 0
+        while True:
+            batch = list(
+                distribution.deliveries.filter(retryable, pk__gt=last_pk)
+                .select_related("contact")
+                .order_by("pk")[:BATCH_SIZE]
+            )
+            if not batch:
+                break
+            last_pk = batch[-1].pk
+            for delivery in batch:
+                _send_one(delivery, distribution, rendered, connection, root_url, result)
+    finally:
+        connection.close()
     if not distribution.deliveries.filter(retryable).exists():
         distribution.finished_at = timezone.now()
         distribution.save(update_fields=["finished_at"])
     return result
+
+
+def _send_one(delivery, distribution, rendered, connection, root_url, result):
+    """Send one delivery and write its outcome at once (a resumed send starts from there)."""
+    if not delivery.contact.is_active:
+        delivery.status, delivery.error = Delivery.Status.FAILED, "inactive"
+        delivery.attempts = MAX_ATTEMPTS
+        delivery.save(update_fields=["status", "error", "attempts", "updated_at"])
+        result.skipped += 1
+        return
+    if delivery.language not in rendered:
+        rendered[delivery.language] = _render_message(distribution, delivery.language)
+    delivery.attempts += 1
+    try:
+        _message(rendered[delivery.language], delivery, connection, root_url).send()
+    except Exception as error:  # noqa: BLE001 - any transport error fails this one only
+        delivery.status = Delivery.Status.FAILED
+        delivery.error = f"{type(error).__name__}: {error}"[:500]
+        result.failed += 1
+        result.failed_addresses.append(delivery.email)
+        logger.warning("Press release to %s failed: %s", delivery.email, delivery.error)
+        _reopen(connection)  # the server may have dropped the session
+    else:
+        delivery.status = Delivery.Status.SENT
+        delivery.sent_at = timezone.now()
+        delivery.error = ""
+        result.sent += 1
+    delivery.save(update_fields=["status", "error", "attempts", "sent_at", "updated_at"])
+
+
+def _reopen(connection):
+    """A fresh session; if the server cannot be reached, each send tries again and fails
+    on its own (and is logged as failed), so nothing stops half-way unrecorded."""
+    try:
+        connection.close()
+        connection.open()
+    except Exception as error:  # noqa: BLE001
+        logger.warning("Mail server unavailable: %s", error)
 
 
 def distribute_on_publication(page):

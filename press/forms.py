@@ -1,6 +1,11 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
+
+from cms.change_notes import ChangeNotePageForm
+from cms.forms import GeorgianSlugPageForm
+from press.force_publish import check_force_publish
 
 
 class RejectionCommentForm(TaskStateCommentForm):
@@ -10,3 +15,45 @@ class RejectionCommentForm(TaskStateCommentForm):
         widget=forms.Textarea({"rows": 3}),
         error_messages={"required": _("Explain what must change before you request changes.")},
     )
+
+
+class PressReleasePageForm(ChangeNotePageForm, GeorgianSlugPageForm):
+    """The press release editor: a public change note for a published release, and a
+    reason from the Director's Office for publishing without review."""
+
+    force_publish_reason = forms.CharField(
+        label=_("Reason for publishing without review"),
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+        help_text=_(
+            "Only when you publish with the Publish button instead of the review workflow. "
+            "The release stays marked “not reviewed” until it is reviewed."
+        ),
+    )
+
+    def clean_embargo_until(self):
+        embargo = self.cleaned_data.get("embargo_until")
+        previous = self.initial.get("embargo_until")
+        # A past embargo kept from before (the release waited in review) is harmless; a past
+        # one typed now is a mistake that would publish the release the moment it is approved.
+        if (
+            embargo is not None
+            and embargo <= timezone.now()
+            and not _same_minute(embargo, previous)
+        ):
+            raise forms.ValidationError(
+                _(
+                    "The embargo time has already passed. Choose a future time, or clear the "
+                    "field to publish without embargo."
+                )
+            )
+        return embargo
+
+    def clean(self):
+        cleaned_data = super().clean()
+        check_force_publish(self)
+        return cleaned_data
+
+
+def _same_minute(first, second):
+    return second is not None and abs((first - second).total_seconds()) < 60

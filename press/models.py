@@ -7,8 +7,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask
 from wagtail.search import index
 
-from press.forms import RejectionCommentForm
-
 
 class MediaContact(index.Indexed, ClusterableModel):
     """A journalist or newsroom that receives the agency's press releases."""
@@ -99,12 +97,22 @@ class Distribution(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
+    # Records of sending, not content: out of Wagtail's reference index ("usage" counts),
+    # which would otherwise be updated on every save of the send log.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("distribution")
         verbose_name_plural = _("distributions")
-        # An editorial right that belongs to no single model; press.roles grants it.
-        permissions = [("force_publish", _("Can publish without review, giving a reason"))]
+        # Editorial rights that belong to no single model; press.roles grants them.
+        permissions = [
+            ("force_publish", _("Can publish without review, giving a reason")),
+            (
+                "review_forced_publication",
+                _("Can mark a release published without review as reviewed"),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.page.title} — {self.get_kind_display()}"
@@ -141,6 +149,8 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["distribution", "email"]
         constraints = [
@@ -161,6 +171,8 @@ class ReviewTask(AbstractGroupApprovalTask):
 
     def get_form_for_action(self, action):
         if action == "reject":
+            from press.forms import RejectionCommentForm  # the page forms import the models
+
             return RejectionCommentForm
         return super().get_form_for_action(action)
 
@@ -171,3 +183,61 @@ class ReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("review task (comment required to reject)")
         verbose_name_plural = _("review tasks (comment required to reject)")
+
+
+class ForcePublicationQuerySet(models.QuerySet):
+    def not_reviewed(self):
+        return self.filter(reviewed_at__isnull=True)
+
+
+class ForcePublication(models.Model):
+    """A press release published by the Director's Office without the review workflow.
+
+    Until someone reviews it afterwards the release is marked "not reviewed" in the admin.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="force_publications",
+        verbose_name=_("press release"),
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    reason = models.TextField(_("reason for publishing without review"))
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    objects = ForcePublicationQuerySet.as_manager()
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-published_at"]
+        indexes = [models.Index(fields=["page", "reviewed_at"])]
+        verbose_name = _("publication without review")
+        verbose_name_plural = _("publications without review")
+
+    def __str__(self):
+        return f"{self.page.title}: {self.reason[:60]}"

@@ -80,14 +80,16 @@ ROLES = [
         news_pages=("add", "change"),
         other_pages=("add", "change"),
         media=tuple(MEDIA_EDITING),
-        model_permissions=CONTACT_EDITING + ("press.view_delivery",),
+        model_permissions=CONTACT_EDITING
+        + ("press.view_delivery", "press.review_forced_publication"),
     ),
     Role(
         DIRECTORS_OFFICE,
         news_pages=("add", "change", "publish", "lock", "unlock"),
         other_pages=("add", "change", "publish"),
         media=tuple(MEDIA_EDITING),
-        model_permissions=CONTACT_EDITING + ("press.view_delivery", "press.force_publish"),
+        model_permissions=CONTACT_EDITING
+        + ("press.view_delivery", "press.force_publish", "press.review_forced_publication"),
     ),
     Role(
         WEB_EDITORS,

@@ -1,9 +1,10 @@
 from django.db import transaction
 from wagtail.admin import signal_handlers as wagtail_admin_signals
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import page_published, task_approved, workflow_rejected
+from wagtail.signals import page_published, task_approved, workflow_approved, workflow_rejected
 
 from press.distribution import distribute_on_publication
+from press.force_publish import mark_reviewed
 from press.notifications import ApprovalNamesNextStepNotifier, RejectionToAuthorAndReviewersNotifier
 from press.tasks import send_distribution_task
 
@@ -36,3 +37,18 @@ def _distribute_published_release(sender, instance, **kwargs):
 
 
 page_published.connect(_distribute_published_release, dispatch_uid="press_distribute_release")
+
+
+def _workflow_reviews_forced_publication(sender, instance, user=None, **kwargs):
+    """A release that passes the whole review workflow is reviewed, whoever published it
+    without review before."""
+    page = instance.content_object
+    if page is not None and user is not None:
+        mark_reviewed(page, user, via_workflow=True)
+
+
+workflow_approved.connect(
+    _workflow_reviews_forced_publication,
+    sender=WorkflowState,
+    dispatch_uid="press_workflow_reviews_forced_publication",
+)

@@ -1,11 +1,25 @@
+from django.apps import apps
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from press import admin_views
+from press.force_publish import (
+    FORCE_PUBLISH_PERMISSION,
+    LOG_FORCE_PUBLISH,
+    LOG_MARK_REVIEWED,
+    PUBLISH_ACTION,
+    REASON_FIELD,
+    record_force_publication,
+)
 from press.models import ContactList, Delivery, MediaContact
 
 
@@ -48,6 +62,11 @@ register_snippet(PressOfficeGroup)
 def register_press_urls():
     return [
         path("press/scheduled/", admin_views.scheduled_items, name="press_scheduled"),
+        path(
+            "press/mark-reviewed/<int:page_id>/",
+            admin_views.mark_reviewed_view,
+            name="press_mark_reviewed",
+        ),
     ]
 
 
@@ -59,3 +78,103 @@ def scheduled_menu_item():
         icon_name="time",
         order=260,
     )
+
+
+def _press_release_model():
+    return apps.get_model("news", "PressReleasePage")
+
+
+def _is_press_release_view(context, request):
+    page = context.get("page")
+    if page is not None:
+        return isinstance(page, _press_release_model())
+    match = request.resolver_match
+    kwargs = match.kwargs if match else {}
+    return (kwargs.get("content_type_app_name"), kwargs.get("content_type_model_name")) == (
+        "news",
+        "pressreleasepage",
+    )
+
+
+class PublishWithoutReviewMenuItem(PublishMenuItem):
+    label = _("Publish without review")
+
+
+@hooks.register("construct_page_action_menu")
+def publish_press_release_only_with_reason(menu_items, request, context):
+    """On a press release, Publish skips the review workflow: it is offered as "publish
+    without review" to those who may do that (the form asks them for the reason), and
+    not at all to anyone else."""
+    if not _is_press_release_view(context, request):
+        return
+    for index, item in enumerate(menu_items):
+        if isinstance(item, PublishMenuItem) and not isinstance(item, PublishWithoutReviewMenuItem):
+            if request.user.has_perm(FORCE_PUBLISH_PERMISSION):
+                menu_items[index] = PublishWithoutReviewMenuItem(order=item.order)
+            else:
+                del menu_items[index]
+            return
+
+
+@hooks.register("after_publish_page")
+def record_publication_without_review(request, page):
+    if not isinstance(page.specific, _press_release_model()):
+        return
+    reason = request.POST.get(REASON_FIELD, "").strip()
+    # The form has refused a publication without a reason or without the permission.
+    if request.POST.get(PUBLISH_ACTION) and reason:
+        record_force_publication(page, request.user, reason)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publication_of_press_releases(request, action_type, objects, action):
+    if action_type != "publish":
+        return None
+    if any(isinstance(getattr(obj, "specific", obj), _press_release_model()) for obj in objects):
+        messages.error(
+            request,
+            gettext(
+                "Press releases are not published in bulk: each goes through the review "
+                "workflow, or is published from its own edit view with a reason."
+            ),
+        )
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_press_log_actions(actions):
+    @actions.register_action(LOG_FORCE_PUBLISH)
+    class ForcePublishFormatter(LogFormatter):
+        label = _("Publish without review")
+
+        def format_message(self, log_entry):
+            return _("Published without review. Reason: %(reason)s") % {
+                "reason": log_entry.data.get("reason", "")
+            }
+
+    actions.register_action(
+        LOG_MARK_REVIEWED,
+        _("Mark as reviewed"),
+        _("Reviewed after publication without review"),
+    )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_release_submitted_without_media_contact(request, page):
+    """Submission stays possible, as on GOV.UK; the warning follows the release into review."""
+    page = page.specific
+    if (
+        request.POST.get("action-submit")
+        and isinstance(page, _press_release_model())
+        and not page.has_media_contact
+    ):
+        messages.warning(
+            request,
+            gettext(
+                "“%(title)s” was submitted without a media contact: journalists will not "
+                "know whom to ask."
+            )
+            % {"title": page.get_admin_display_title()},
+        )

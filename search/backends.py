@@ -7,9 +7,11 @@ import time
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
+from search.db_backend import DATABASE_BACKENDS
+
 logger = logging.getLogger(__name__)
 
-DATABASE_BACKEND = "wagtail.search.backends.database"
+DATABASE_BACKEND = "search.db_backend"
 # After a failure the external engine is left alone for this long, so that every search
 # does not wait for a connection to time out while it is down.
 RETRY_EXTERNAL_AFTER_SECONDS = 30
@@ -26,7 +28,7 @@ def database_backend():
     """The database backend: the configured one if there is one, so that its index is
     the one kept current on every save, else a fresh instance."""
     for alias, config in settings.WAGTAILSEARCH_BACKENDS.items():
-        if config.get("BACKEND", "").endswith(".database"):
+        if config.get("BACKEND", "") in DATABASE_BACKENDS:
             return get_search_backend(alias)
     return get_search_backend(DATABASE_BACKEND)
 

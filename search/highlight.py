@@ -19,11 +19,13 @@ def _matches(word: str, query_keys: set[str]) -> bool:
 
 def highlight(text: str, query_keys: set[str], width: int = 240) -> SafeString:
     """About `width` characters of text starting a little before the first matching word,
-    HTML-escaped, each matching word wrapped in <mark>."""
+    HTML-escaped, each matching word wrapped in <mark>.
+
+    Words are analysed up to the first match only, then within the window shown: a long
+    body costs no more than its first paragraphs."""
     text = " ".join(text[:MAX_TEXT_READ].split())
     folded = fold_mtavruli(text)  # one character for one, so positions stay valid
-    words = list(_WORD.finditer(folded))
-    first = next((w for w in words if _matches(w.group(0), query_keys)), None)
+    first = next((w for w in _WORD.finditer(folded) if _matches(w.group(0), query_keys)), None)
     start = 0
     if first is not None and first.start() > width // 3:
         start = text.rfind(" ", 0, first.start() - width // 4) + 1
@@ -34,8 +36,8 @@ def highlight(text: str, query_keys: set[str], width: int = 240) -> SafeString:
 
     parts = ["…" if start > 0 else ""]
     position = start
-    for word in words:
-        if word.start() < start or word.end() > stop:
+    for word in _WORD.finditer(folded, start, stop):
+        if word.end() > stop:
             continue
         if _matches(word.group(0), query_keys):
             parts.append(escape(text[position : word.start()]))

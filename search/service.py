@@ -1,10 +1,13 @@
 """A site search: analysis, synonyms, the backend query, facets, promotions and the log."""
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -13,6 +16,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms.georgian import contains_georgian, to_latin
+from search import querylog
 from search.analysis import (
     AnalysedQuery,
     QueryWord,
@@ -21,14 +25,17 @@ from search.analysis import (
     stem,
     tokenise,
 )
-from search.backends import run_search
+from search.backends import is_external, run_search
 from search.highlight import highlight
-from search.models import SearchQueryLog, SearchSynonym
+from search.models import SearchSynonym
 from search.text import indexed_text
 
 # A query is read this far; a 100,000-character paste costs no more than a sentence.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# With an external engine, this many archive hits per type are checked against the
+# privacy rules in the database.
+ARCHIVE_CANDIDATES = 200
 _TYPE_KEY = re.compile(r"[a-z][a-z0-9_]{0,99}\.[a-z][a-z0-9_]{0,99}")
 
 
@@ -42,9 +49,15 @@ class ResultType:
 
 @dataclass
 class SearchResult:
-    page: Page
+    page: Page | None
     type_label: str
     snippet: str
+    # An archive image or audio/video item, when the result is not a page.
+    item: object = None
+
+    @property
+    def title(self) -> str:
+        return self.page.title if self.page is not None else self.item.title
 
 
 @dataclass
@@ -71,6 +84,76 @@ def clean_query(raw: str) -> str:
 
 def type_key(content_type: ContentType) -> str:
     return f"{content_type.app_label}.{content_type.model}"
+
+
+def archive_models():
+    from media_archive.models import ArchiveImage, ArchiveMedia
+
+    return [ArchiveImage, ArchiveMedia]
+
+
+def public_archive_items(model):
+    """Archive items anyone may see: publishable (public, rights and consent in order) and
+    not held back by a page the public cannot see (media_archive.privacy decides both)."""
+    from media_archive.privacy import public_q
+
+    # As a key lookup: the search backends only filter on the fields they index. Building
+    # this filter costs more than running it, and it only changes with the date (rights
+    # and consent expire), so it is built once a day per process and handed out as copies.
+    today = timezone.localdate()
+    cached = _public_archive_querysets.get(model)
+    if cached is None or cached[0] != today:
+        queryset = model.objects.filter(pk__in=model.objects.filter(public_q(model)).values("pk"))
+        cached = _public_archive_querysets[model] = (today, queryset)
+    return cached[1].all()
+
+
+_public_archive_querysets = {}
+
+
+class ChainedResults:
+    """Several result lists read as one, in order, for the paginator: only the slice
+    shown is loaded from each. `counts` are the parts' sizes when already known."""
+
+    def __init__(self, parts, counts=None):
+        self.parts = parts
+        self.counts = counts or [
+            part.count() if hasattr(part, "count") and not isinstance(part, list) else len(part)
+            for part in parts
+        ]
+
+    def count(self):
+        return sum(self.counts)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        found = []
+        for part, size in zip(self.parts, self.counts, strict=True):
+            if stop <= 0:
+                break
+            if start < size:
+                found.extend(part[start : min(stop, size)])
+            start, stop = max(0, start - size), stop - size
+        return found
+
+
+def _archive_search(backend, query, model, autocomplete=False):
+    """Public items of one archive model matching the query. An external engine cannot
+    apply the privacy rule (it needs the database), so its hits are checked here."""
+    method = backend.autocomplete if autocomplete else backend.search
+    if not is_external(backend):
+        # Most searches match no archive item at all: a bare count says so for a fraction
+        # of the cost of building and running the privacy filter.
+        if not method(query, model.objects.all()).count():
+            return []
+        return method(query, public_archive_items(model))
+    public = public_archive_items(model)
+    hits = list(method(query, model.objects.filter(sensitivity="public"))[:ARCHIVE_CANDIDATES])
+    allowed = set(public.filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True))
+    return [hit for hit in hits if hit.pk in allowed]
 
 
 def public_pages(locale: Locale):
@@ -196,33 +279,67 @@ def search_site(
 
     pages = public_pages(locale)
     facet_pages = pages
+    archive = archive_models()
+    selected_page_type, archive_only = None, False
     if type_filter:
         content_type = _content_type_for_key(type_filter)
         if content_type is None:
             outcome.notices.append(_("There is no such type of result; all types are shown."))
         else:
-            pages = pages.filter(content_type=content_type)
+            model = content_type.model_class()
+            if model in archive:
+                pages, archive, archive_only = pages.none(), [model], True
+            else:
+                pages, archive = pages.filter(content_type=content_type), []
+                selected_page_type = content_type
             outcome.selected_type = type_filter
+
+    def _count(results) -> int:
+        return len(results) if isinstance(results, list) else results.count()
+
+    def search_all(backend, query):
+        """The matches of the selected types, and the public matches counted by type: one
+        grouped query for the pages, one count per archive model, each run once."""
+        facets = dict(backend.search(query, facet_pages).facet("content_type_id"))
+        archive_parts = []
+        for model in archive_models():
+            found = _archive_search(backend, query, model)
+            count = _count(found)
+            facets[ContentType.objects.get_for_model(model).pk] = count
+            if model in archive:
+                archive_parts.append((found, count))
+        if selected_page_type is not None:
+            page_count = facets.get(selected_page_type.pk, 0)
+        elif archive_only:
+            page_count = 0
+        else:
+            archive_type_ids = {ContentType.objects.get_for_model(m).pk for m in archive_models()}
+            page_count = sum(n for pk, n in facets.items() if pk not in archive_type_ids)
+        parts = [backend.search(query, pages.specific())] + [part for part, _n in archive_parts]
+        counts = [page_count] + [count for _part, count in archive_parts]
+        return ChainedResults(parts, counts), facets
+
+    def autocomplete_all(backend, typed):
+        parts = [backend.autocomplete(typed, pages.specific())]
+        parts += [_archive_search(backend, typed, model, autocomplete=True) for model in archive]
+        return ChainedResults(parts)
 
     def run(backend):
         relaxed = partial = False
         query = backend_query(analysed)
-        results = backend.search(query, pages.specific())
+        results, facets = search_all(backend, query)
         if len(analysed.words) > 1 and results.count() == 0:
-            query = backend_query(analysed, "or")
-            results = backend.search(query, pages.specific())
+            results, facets = search_all(backend, backend_query(analysed, "or"))
             relaxed = True
         if results.count() == 0:
             # Half-typed words: titles that begin with them (the backends' autocomplete).
             typed = " ".join(word.typed.lower() for word in analysed.words)
-            results = backend.autocomplete(typed, pages.specific())
+            results = autocomplete_all(backend, typed)
             partial = results.count() > 0
+            facets = {}
         paginator = Paginator(results, per_page)
         result_page = paginator.get_page(page_number)
         found = list(result_page.object_list)
-        facets = {}
-        if not partial:
-            facets = backend.search(query, facet_pages).facet("content_type_id")
         return paginator.count, result_page, found, facets, relaxed, partial
 
     total, result_page, found, facets, relaxed, partial = run_search(run)
@@ -230,13 +347,19 @@ def search_site(
     outcome.relaxed, outcome.partial = relaxed and not partial, partial
     labels = {}
     keys = analysed.match_keys
-    for page in found:
-        outcome.results.append(
-            SearchResult(page, _type_label(page, labels), highlight(_snippet_text(page), keys))
-        )
+    for found_object in found:
+        if isinstance(found_object, Page):
+            snippet = highlight(_snippet_text(found_object), keys)
+            outcome.results.append(
+                SearchResult(found_object, _type_label(found_object, labels), snippet)
+            )
+        else:
+            snippet = highlight(_archive_snippet_text(found_object), keys)
+            label = capfirst(type(found_object)._meta.verbose_name)
+            outcome.results.append(SearchResult(None, str(label), snippet, item=found_object))
     outcome.types = _result_types(facets, outcome.selected_type)
-    outcome.reading = reading_for_display(analysed, found[:5])
-    outcome.promotions = _promotions(outcome.query, public_pages(locale))
+    outcome.reading = reading_for_display(analysed, [p for p in found if isinstance(p, Page)][:5])
+    outcome.promotions = _promotions(outcome.query, facet_pages)
     if log:
         _log(outcome.query, language, total)
     return outcome
@@ -250,6 +373,13 @@ def _snippet_text(page: Page) -> str:
     return f"{description} {body}".strip()
 
 
+def _archive_snippet_text(item) -> str:
+    """What the public sees of an item: its caption, description and transcript in the
+    current language (never the people named, the place or the file's metadata)."""
+    parts = [item.caption, item.catalogue_description, getattr(item, "transcript", "")]
+    return " ".join(part for part in parts if part)
+
+
 def _content_type_for_key(key: str):
     if not _TYPE_KEY.fullmatch(key):
         return None
@@ -258,7 +388,9 @@ def _content_type_for_key(key: str):
     if content_type is None:
         return None
     model_class = content_type.model_class()
-    if model_class is None or not issubclass(model_class, Page):
+    if model_class is None or not (
+        issubclass(model_class, Page) or model_class in archive_models()
+    ):
         return None
     return content_type
 
@@ -279,6 +411,41 @@ def _result_types(facets, selected: str) -> list[ResultType]:
 
 
 def _log(query: str, language: str, count: int) -> None:
-    SearchQueryLog.objects.create(
-        query=SearchQueryLog.normalise_query(query), locale=language, result_count=count
-    )
+    querylog.record(query, language, count)
+
+
+SUGGESTIONS = 8
+SUGGESTION_CACHE_SECONDS = 30
+
+
+def suggest_titles(raw_query: str, language: str) -> list[dict]:
+    """Titles (and URLs) of public live pages of one language for the search box: pages
+    whose words match the analysed query (stems, Latin readings), then titles beginning
+    with what was typed. Never raises on what a user typed; briefly cached."""
+    query = clean_query(raw_query or "")
+    if len(query) < 2:
+        return []
+    cache_key = "search-suggest:" + hashlib.sha256(f"{language}:{query}".encode()).hexdigest()
+    cached = cache.get(cache_key)
+    if cached is not None:
+        return cached
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    analysed = analyse_query(query, language)
+    if not analysed.words:
+        return []
+    pages = public_pages(locale)
+
+    def run(backend):
+        found = list(backend.search(backend_query(analysed), pages.specific())[:SUGGESTIONS])
+        if len(found) < SUGGESTIONS:
+            typed = " ".join(word.typed.lower() for word in analysed.words)
+            seen = {page.pk for page in found}
+            more = backend.autocomplete(typed, pages.specific())[:SUGGESTIONS]
+            found += [page for page in more if page.pk not in seen][: SUGGESTIONS - len(found)]
+        return found
+
+    suggestions = [{"title": page.title, "url": page.url} for page in run_search(run)]
+    cache.set(cache_key, suggestions, SUGGESTION_CACHE_SECONDS)
+    return suggestions

@@ -4,6 +4,8 @@ from django.db.models import Manager
 from django.utils.encoding import force_str
 from wagtail.search import index
 
+from search.analysis import index_terms
+
 # The field that carries the analysed terms; it never feeds itself.
 ANALYSED_FIELD = "search_analysed_terms"
 
@@ -43,3 +45,11 @@ def indexed_text(obj) -> str:
     for search_field in obj.get_search_fields():
         _collect(obj, search_field, parts)
     return "\n".join(part for part in parts if part)
+
+
+def analysed_terms(obj) -> str:
+    """The value of an object's analysed-terms search field: the Georgian stems (and their
+    romanisations) of all its searchable text, the title's repeated so that every backend
+    ranks a title match higher (the backends' own title boost only sees the raw title)."""
+    title_terms = index_terms(str(getattr(obj, "title", "") or ""))
+    return " ".join([title_terms] * 3 + [index_terms(indexed_text(obj))])

@@ -1,9 +1,11 @@
 from urllib.parse import urlencode
 
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.views.decorators.http import require_GET
 
-from search.service import search_site
+from search.service import SUGGESTION_CACHE_SECONDS, search_site, suggest_titles
 
 
 def _query_param(request, name: str) -> str:
@@ -32,3 +34,14 @@ def search_view(request):
         "page_params": urlencode(base_params),
     }
     return TemplateResponse(request, "search/search_results.html", context)
+
+
+@require_GET
+def suggest_view(request):
+    """Title suggestions for the search box (site/static/js/search-autocomplete.js):
+    /ka/search/suggest/?q=…"""
+    language = translation.get_language() or "ka"
+    suggestions = suggest_titles(_query_param(request, "q"), language)
+    response = JsonResponse({"suggestions": suggestions})
+    response["Cache-Control"] = f"public, max-age={SUGGESTION_CACHE_SECONDS}"
+    return response

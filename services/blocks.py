@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+# One shape for every public change note of the site; press releases use it too.
+from cms.change_notes import ChangeNoteBlock  # noqa: F401
+
 LEGAL_ACTS_HOST = "matsne.gov.ge"
 
 
@@ -68,12 +71,3 @@ class LegalActBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Legal act")
-
-
-class ChangeNoteBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label=_("Date of the change"))
-    text = blocks.TextBlock(label=_("What changed"))
-
-    class Meta:
-        icon = "date"
-        label = _("Change")

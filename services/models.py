@@ -11,10 +11,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageViewRestriction, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms import layout_cache
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.change_notes import newest_first
 from cms.georgian import slugify_georgian
 from cms.models import BasePage
 from services import blocks
@@ -25,7 +27,7 @@ SERVICES_PER_PAGE = 20
 def restricted_paths():
     """Tree paths of the pages under view restrictions (private, staff-only): nothing
     below them may be linked from a public page."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return layout_cache.private_paths()
 
 
 def visible_pages(pages, restricted):
@@ -121,8 +123,7 @@ class ServiceIndexPage(BasePage):
 
     def services(self):
         return (
-            ServicePage.objects.live()
-            .public()
+            layout_cache.public(ServicePage.objects.live())
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("title")
@@ -306,6 +307,4 @@ class ServicePage(BasePage):
 
     @property
     def changes_newest_first(self):
-        return sorted(
-            (block.value for block in self.change_notes), key=lambda c: c["date"], reverse=True
-        )
+        return newest_first(self.change_notes)

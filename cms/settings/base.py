@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from env.py."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, DEFAULT_DATABASE_URL, env
@@ -147,7 +148,14 @@ if env("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the layout of every page (cms.layout_cache) beside the renditions;
+            # Django's default of 300 entries would keep evicting them on a real site.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # E-mail: EMAIL_URL such as smtp+tls://user:password@host:587 or consolemail://.
 vars().update(env.email_url("EMAIL_URL"))
@@ -199,14 +207,16 @@ if env("ELASTICSEARCH_URL"):
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend, with SQLite's ranking in one pass (search/db_backend.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.db_backend"}}
 
 # Site search (search app): with Elasticsearch the database index is kept current too, so
 # that search can answer from it while the cluster is unreachable.
-if "database" not in WAGTAILSEARCH_BACKENDS and not WAGTAILSEARCH_BACKENDS["default"][
-    "BACKEND"
-].endswith(".database"):
-    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database"}
+if (
+    "database" not in WAGTAILSEARCH_BACKENDS
+    and WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] != "search.db_backend"
+):
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "search.db_backend"}
 
 LOGGING = {
     "version": 1,
@@ -250,3 +260,12 @@ if env("GOOGLE_ANALYTICS_GTAG_PROPERTY_ID"):
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media_archive.forms.ArchiveImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 WAGTAILMEDIA = {**WAGTAILMEDIA, "MEDIA_FORM_BASE": "media_archive.forms.ArchiveMediaForm"}
+# Every file under MEDIA_URL is served by media_archive.serving, which decides per file who
+# may fetch it; the web server may send the bytes once Django has decided.
+MEDIA_ACCEL_MODE = env("MEDIA_ACCEL_MODE")
+if MEDIA_ACCEL_MODE not in ("", "nginx", "sendfile"):
+    raise ImproperlyConfigured('MEDIA_ACCEL_MODE must be "", "nginx" or "sendfile".')
+MEDIA_ACCEL_PREFIX = env("MEDIA_ACCEL_PREFIX")
+# Documents only through Wagtail's view, which checks collection privacy; their files are
+# never served by address (media_archive.serving refuses documents/).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

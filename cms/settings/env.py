@@ -16,6 +16,11 @@ env = environ.Env(
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
     CSRF_TRUSTED_ORIGINS=(list, []),
     MEDIA_ROOT=(str, str(BASE_DIR / "var" / "media")),
+    # Uploaded files are served through media_archive.serving: "" streams them from
+    # Django, "nginx" answers with X-Accel-Redirect to MEDIA_ACCEL_PREFIX, "sendfile" with
+    # X-Sendfile (Apache mod_xsendfile).
+    MEDIA_ACCEL_MODE=(str, ""),
+    MEDIA_ACCEL_PREFIX=(str, "/protected-media/"),
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "ssa_"),

@@ -1,11 +1,57 @@
+from dataclasses import dataclass
+
 from django import template
 from django.utils import translation
 from wagtail.models import Site
 
+from cms import layout_cache
 from cms.georgian import slugify_georgian
 from cms.i18n import language_links
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class HomeLink:
+    """The home page in one language, as the layout needs it (cached)."""
+
+    pk: int
+    path: str
+    depth: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Breadcrumb:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ChildCard:
+    title: str
+    url: str
+    intro: str
+
+
+@register.simple_tag(takes_context=True)
+def get_child_cards(context, page=None):
+    """The live public children of the page as cards (title, address, introduction): one
+    query per page type among them, so cached."""
+    page = page if page is not None else context.get("page")
+    if page is None or page.pk is None:
+        return []
+    request = context["request"]
+
+    def cards():
+        children = page.get_children().live().public().specific()
+        return [
+            ChildCard(child.title, child.get_url(request), getattr(child, "intro", "") or "")
+            for child in children
+        ]
+
+    site = Site.find_for_request(request)
+    return layout_cache.cached("child-cards", [site.pk if site else "", page.pk], cards)
 
 
 @register.simple_tag(takes_context=True)
@@ -22,7 +68,31 @@ def get_home_page(context):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized.specific
+
+    def home_link():
+        home = site.root_page.localized
+        return HomeLink(home.pk, home.path, home.depth, home.get_url(request))
+
+    return layout_cache.cached("home", [site.pk, translation.get_language() or ""], home_link)
+
+
+@register.simple_tag(takes_context=True)
+def get_breadcrumbs(context, page=None):
+    """The live ancestors of the page below the tree root, home first. A page in draft is
+    left out: its title is not public yet and its address would not open."""
+    page = page if page is not None else context.get("page")
+    if page is None:
+        return []
+    request = context["request"]
+
+    def crumbs():
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+        return [Breadcrumb(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+
+    if page.pk is None:  # the preview of a page not yet saved
+        return crumbs()
+    site = Site.find_for_request(request)
+    return layout_cache.cached("breadcrumbs", [site.pk if site else "", page.pk], crumbs)
 
 
 @register.filter

@@ -204,3 +204,26 @@ def test_sync_buffer_writes_at_once(home_pages, visitor_client, settings):
     settings.ANALYTICS_BUFFER = "sync"
     visitor_client.get("/ka/")
     assert PageView.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "path, headers",
+    [
+        ("/ka/?q=%FF%FE&utm_source=%C0%AF", {}),
+        ("/ka/", {"HTTP_REFERER": "https://bücher.example/\udcff"}),
+        ("/ka/", {"HTTP_REFERER": "https://ex\u00e4mple.ge/%FF%FE/"}),
+        ("/ka/", {"HTTP_REFERER": "ftp://user:pass@[fe80::1%eth0]:99999/"}),
+        ("/ka/", {"HTTP_REFERER": "http://:80/"}),
+        ("/ka/", {"HTTP_USER_AGENT": "\x00" * 10_240}),
+        ("/ka/", {"HTTP_USER_AGENT": "Mozilla/5.0 (" * 1000}),
+        ("/ka/%C3%28/", {}),
+    ],
+)
+def test_more_hostile_input_never_fails(home_pages, visitor_client, flush, path, headers):
+    response = visitor_client.get(path, **headers)
+    assert response.status_code in (200, 404)
+    flush()
+    for view in PageView.objects.all():
+        for value in (view.path, view.query, view.referrer_host, view.referrer_path):
+            assert value.isprintable()
+            assert "\udcff" not in value

@@ -68,3 +68,15 @@ def test_missing_file_is_an_error(tmp_path):
 
     with pytest.raises(CommandError):
         call_command("import_access_log", str(tmp_path / "nothing.log"))
+
+
+def test_import_survives_huge_agents_and_broken_referrers(tmp_path, capsys):
+    huge = "Mozilla/5.0 (Windows NT 10.0) " + "A" * 10_240
+    lines = [
+        f'203.0.113.5 - - [10/Mar/2026:10:00:00 +0400] "GET /ka/ HTTP/1.1" 200 512 "-" "{huge}"',
+        '203.0.113.6 - - [10/Mar/2026:10:00:01 +0400] "GET /ka/%FF%FE/ HTTP/1.1" 200 512 '
+        f'"http://[::1" "{CHROME}"',
+    ]
+    call_command("import_access_log", _write(tmp_path / "access.log", lines), host="ssa.gov.ge")
+    assert "Imported 2 page views." in capsys.readouterr().out
+    assert PageView.objects.filter(referrer_host="").count() == 2

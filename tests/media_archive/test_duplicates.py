@@ -75,3 +75,49 @@ def test_exact_duplicate_lookup_takes_one_query_per_model(django_assert_max_num_
     ingest_bytes(files.png_bytes(seed=27), "a.png")
     with django_assert_max_num_queries(2):
         assert duplicates.find_exact_duplicate("0" * 64) is None
+
+
+@pytest.mark.django_db
+def test_hash_band_lookup_finds_what_a_scan_of_every_hash_finds():
+    """The indexed bands must miss no near duplicate: every hash within the distance, at
+    every number of flipped bits, spread over the bands in every way a random draw gives."""
+    import random
+
+    from media_archive.duplicates import (
+        NEAR_DUPLICATE_MAX_DISTANCE,
+        find_near_duplicate,
+        hamming_distance,
+        hash_bands,
+    )
+    from media_archive.factories import ArchiveImageFactory
+
+    rng = random.Random(3)
+    stored = ArchiveImageFactory.create_batch(30)
+    for image in stored:  # the factory's plain pictures all hash alike; give each its own
+        image.perceptual_hash = f"{rng.getrandbits(64):016x}"
+        image.save(update_fields=["perceptual_hash"])
+    stored[0].refresh_from_db()
+    assert (stored[0].phash_band_0, stored[0].phash_band_3) == (
+        hash_bands(stored[0].perceptual_hash)[0],
+        hash_bands(stored[0].perceptual_hash)[3],
+    )
+    for _ in range(300):
+        original = rng.choice(stored)
+        value = int(original.perceptual_hash, 16)
+        flips = rng.randint(0, NEAR_DUPLICATE_MAX_DISTANCE + 2)
+        for bit in rng.sample(range(64), flips):
+            value ^= 1 << bit
+        probe = f"{value:016x}"
+        by_scan = min(
+            (item for item in stored if hamming_distance(probe, item.perceptual_hash) <= 6),
+            key=lambda item: hamming_distance(probe, item.perceptual_hash),
+            default=None,
+        )
+        found = find_near_duplicate(probe)
+        if by_scan is None:
+            assert found is None
+        else:
+            assert found is not None
+            assert hamming_distance(probe, found.perceptual_hash) == hamming_distance(
+                probe, by_scan.perceptual_hash
+            )

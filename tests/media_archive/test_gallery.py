@@ -1,11 +1,14 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from media_archive.factories import AlbumFactory, ArchiveImageFactory, ArchiveMediaFactory
+from media_archive.models import ArchiveImage
 from media_archive.pages import ArchiveGalleryPage
 
 
@@ -123,15 +126,109 @@ def test_items_render_responsive_images_downloads_credit_and_player(client, arch
     assert "<video controls" in html
 
 
+def add_items(count, start=0):
+    """Items spread over new years, events, photographers and tags: more facet values."""
+    for number in range(start, start + count):
+        image = ArchiveImageFactory(
+            title=f"extra-{number}",
+            date_taken=taken(2000 + number % 20),
+            event_name=f"ღონისძიება {number}",
+            credit=f"ფოტოგრაფი {number}",
+        )
+        image.tags.add(f"თეგი {number}")
+
+
+def queries_of(client, url, cold):
+    if cold:
+        cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
 @pytest.mark.django_db
-def test_gallery_query_count_does_not_grow_with_items(client, archive):
+@pytest.mark.parametrize("cold", [True, False], ids=["facets counted", "facets cached"])
+def test_gallery_query_count_does_not_grow_with_items(client, archive, cold):
     url = archive["gallery"].url
+    add_items(10 - 5)  # the archive fixture holds 5 items
     client.get(url)  # renditions are made on the first view
-    with CaptureQueriesContext(connection) as few_items:
-        client.get(url)
-    for number in range(5):
-        ArchiveImageFactory(title=f"extra-{number}", date_taken=taken(2022), event_name="x")
+    with_10 = queries_of(client, url, cold)
+    add_items(40, start=5)
     client.get(url)
-    with CaptureQueriesContext(connection) as more_items:
-        client.get(url)
-    assert len(more_items.captured_queries) == len(few_items.captured_queries)
+    with_50 = queries_of(client, url, cold)
+    assert with_50 == with_10
+
+
+@pytest.mark.django_db
+def test_cached_facets_spare_the_counting_queries(client, archive):
+    url = archive["gallery"].url
+    client.get(url)
+    assert queries_of(client, url, cold=False) < queries_of(client, url, cold=True) - 5
+
+
+@pytest.mark.django_db
+def test_stored_year_is_the_year_in_tbilisi_and_follows_the_date(archive):
+    # 22:00 UTC on New Year's Eve is already 1 January in Tbilisi (UTC+4).
+    image = ArchiveImageFactory(
+        date_taken=datetime.datetime(2023, 12, 31, 22, 0, tzinfo=datetime.UTC)
+    )
+    assert ArchiveImage.objects.get(pk=image.pk).year_taken == 2024
+    image.date_taken = taken(2019)
+    image.save(update_fields=["date_taken"])  # as bulk editing saves
+    stored = ArchiveImage.objects.get(pk=image.pk)
+    assert (stored.year_taken, stored.gallery_date) == (2019, taken(2019))
+    image.date_taken = None
+    image.save()
+    stored = ArchiveImage.objects.get(pk=image.pk)
+    assert (stored.year_taken, stored.gallery_date) == (None, stored.created_at)
+
+
+@pytest.mark.django_db
+def test_counts_follow_a_changed_item_while_cached(client, archive):
+    url = archive["gallery"].url
+    assert facet(client.get(url), "photographer") == {"ნინო ბერიძე": 2, "გიორგი კაპანაძე": 1}
+    panel = ArchiveImage.objects.get(title="panel")
+    panel.credit = "ნინო ბერიძე"
+    panel.date_taken = taken(2021)
+    panel.save()
+
+    response = client.get(url)
+    assert facet(response, "photographer") == {"ნინო ბერიძე": 3}
+    assert facet(response, "year") == {"2024": 2, "2021": 1}
+
+    panel.sensitivity = "internal"
+    panel.save()
+    response = client.get(url)
+    assert facet(response, "photographer") == {"ნინო ბერიძე": 2}
+    assert response.context["results"].paginator.count == 2
+
+    ArchiveImage.objects.get(title="opening").tags.add("ომბუდსმენი")
+    assert facet(client.get(url), "tag") == {"ომბუდსმენი": 1, "პენსია": 1}
+
+
+@pytest.mark.django_db
+def test_held_back_item_is_not_counted_until_its_page_is_public(client, archive, home_pages):
+    url = archive["gallery"].url
+    assert facet(client.get(url), "event") == {"კონფერენცია": 2, "სემინარი": 1}
+    panel = ArchiveImage.objects.get(title="panel")
+    draft = ArchiveGalleryPage(title="ანგარიში", slug="report", header_image=panel, live=False)
+    home_pages["ka"].add_child(instance=draft)
+
+    response = client.get(url)
+    assert facet(response, "event") == {"კონფერენცია": 2}
+    assert facet(response, "year") == {"2024": 2}
+    assert "panel" not in titles(response)
+
+    draft.save_revision().publish()
+    assert facet(client.get(url), "event") == {"კონფერენცია": 2, "სემინარი": 1}
+
+    PageViewRestriction.objects.create(page=draft, restriction_type="login")
+    assert facet(client.get(url), "event") == {"კონფერენცია": 2}
+
+
+@pytest.mark.django_db
+def test_internal_and_unconsented_items_are_never_counted(client, archive):
+    response = client.get(archive["gallery"].url)
+    everything = sum(count for count in facet(response, "type").values())
+    assert everything == response.context["results"].paginator.count == 3
+    assert sum(facet(response, "year").values()) == 3

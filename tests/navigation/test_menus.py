@@ -1,7 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from cms.factories import ContentPageFactory
 from navigation.menus import menu_links
@@ -85,26 +89,38 @@ def test_without_a_menu_the_main_menu_shows_the_menu_pages(client, pages):
     assert '<nav class="footer-nav"' not in client.get("/ka/").content.decode()
 
 
-def test_menu_costs_the_same_queries_for_few_and_many_links(pages, locales, home_pages):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def _counted_menu_request(user):
+    """The queries of one menu_links() call, and the links."""
+    request = RequestFactory().get("/ka/")
+    request.user = user
+    Site.find_for_request(request)  # remembered on the request, as on a real one
+    with CaptureQueriesContext(connection) as queries:
+        links = menu_links(request, "main")
+    return len(queries), links
 
-    def count(number):
+
+def test_menu_costs_the_same_queries_for_few_and_many_links(pages, locales, home_pages):
+    def count(number, user):
         Menu.objects.all().delete()
         targets = [
-            ContentPageFactory(parent=home_pages["ka"], title=f"გვერდი {number}-{n}")
+            ContentPageFactory(parent=home_pages["ka"], title=f"გვერდი {user.pk}-{number}-{n}")
             for n in range(number)
         ]
         _menu("main", locales["ka"], *targets)
-        request = RequestFactory().get("/ka/")
-        request.user = get_user_model()()
-        with CaptureQueriesContext(connection) as queries:
-            links = menu_links(request, "main")
+        queries, links = _counted_menu_request(user)
         assert len(links) == number
-        return len(queries)
+        return queries
 
-    count(1)  # warms the per-process caches (locales, site root paths)
-    assert count(3) == count(12) <= 6
+    # A logged-in visitor's menu is worked out on every request; an anonymous visitor's
+    # the first time after a change.
+    member = get_user_model().objects.create_user("reader", password="pw-12345-long")
+    count(1, member)  # warms the per-process caches (site root paths, content types)
+    assert count(3, member) == count(12, member)
+    assert count(3, AnonymousUser()) == count(12, AnonymousUser())
+    # After that, only the layout version is read: here once for the language and once for
+    # the menu (a real request reads it once, tests/services/test_page_types.py).
+    queries, links = _counted_menu_request(AnonymousUser())
+    assert (queries, len(links)) == (2, 12)
 
 
 def test_a_link_needs_either_a_page_or_an_address(pages):

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from news.factories import PressReleasePageFactory
+from news.factories import PressReleasePageFactory, tbilisi_datetime
 from news.models import PressReleasePage
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +56,15 @@ def test_a_release_past_its_embargo_is_public(client, sections):
     assert client.get(release.url).status_code == 200
     assert len(release.get_sitemap_urls()) == 1
     assert PressReleasePage.get_indexed_objects().filter(pk=release.pk).exists()
+
+
+def test_an_embargo_without_time_zone_is_read_as_tbilisi_time(sections):
+    # Typed in by code or an import (the admin's field is always aware): 10:00 in Tbilisi,
+    # not 10:00 UTC, four hours later.
+    release = PressReleasePageFactory(parent=sections["news_ka"], live=False)
+    release.embargo_until = datetime.datetime(2030, 12, 1, 10, 0)
+    release.full_clean()
+    expected = tbilisi_datetime(2030, 12, 1, 10, 0)
+    assert release.embargo_until == expected
+    assert release.embargo_until.utcoffset() == datetime.timedelta(hours=4)
+    assert release.go_live_at == expected

@@ -6,38 +6,42 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
-from wagtail.users.models import UserProfile
 
+from media_archive.factories import ArchiveImageFactory
 from news.factories import NewsIndexPageFactory, PressReleasePageFactory
 from press import roles
 from press.factories import ContactListFactory, MediaContactFactory
 from press.models import Delivery
+from tests.press.admin_forms import edit_form_data, edit_url
+from tests.press.conftest import staff_user
 
 CANARY = "ემბარგოიანი-კანარი-7731"
-
-
-def staff_user(username, group_name, language="ka"):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@ssa.gov.ge", "password-1505", is_active=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
 
 
 def act(client, user, page, action, task_state, comment=""):
     client.force_login(user)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
     return client.post(url, {"comment": comment})
+
+
+def submit(client, user, page, **changes):
+    """The author's "Submit for review" (or "Resubmit") in the page editor."""
+    client.force_login(user)
+    data = edit_form_data(client, page, **changes)
+    data["action-submit"] = "action-submit"
+    response = client.post(edit_url(page), data)
+    assert response.status_code == 302, response.context["form"].errors
+    return response
+
+
+def anonymous_status(client, url):
+    client.logout()
+    return client.get(url).status_code
 
 
 @pytest.fixture
@@ -62,20 +66,24 @@ def test_press_release_from_draft_to_the_journalists_inbox(
     specialist, head, director = newsroom["specialist"], newsroom["head"], newsroom["director"]
     embargo = (timezone.now() + datetime.timedelta(days=2)).replace(second=0, microsecond=0)
 
-    # The specialist drafts the release under embargo and submits it.
+    # The specialist drafts the release under embargo, with a photo, and submits it in
+    # the editor.
+    photo = ArchiveImageFactory(title=f"ფოტო {CANARY}")
     release = PressReleasePageFactory(
         parent=newsroom["news"],
         owner=specialist,
         live=False,
         title=f"ახალი პროგრამა {CANARY}",
         embargo_until=embargo,
+        featured_image=photo,
     )
     release.distribution_lists.set([newsroom["list"]])
     release.save()
-    revision = release.save_revision(user=specialist)
+    release.save_revision(user=specialist)
     assert release.permissions_for_user(specialist).can_submit_for_moderation()
-    workflow = release.get_workflow()
-    workflow_state = workflow.start(release, specialist)
+    submit(client, specialist, release)
+    workflow_state = WorkflowState.objects.get(object_id=str(release.pk))
+    assert workflow_state.requested_by == specialist
     mail.outbox.clear()
 
     # The head of division asks for changes: a comment is required…
@@ -90,12 +98,12 @@ def test_press_release_from_draft_to_the_journalists_inbox(
     assert [message.to for message in mail.outbox] == [["specialist@ssa.gov.ge"]]
     assert "დაამატეთ ციტატა." in mail.outbox[0].body
 
-    # Resubmitted, approved by the head (the author is told the next step), then by the
-    # Director's Office.
-    release = release.specific_class.objects.get(pk=release.pk)
-    release.save_revision(user=specialist)
+    # Resubmitted with the quote, approved by the head (the author is told the next step),
+    # then by the Director's Office.
+    submit(client, specialist, release, lead="„ეს პროგრამა ათასობით ოჯახს დაეხმარება“.")
     workflow_state = WorkflowState.objects.get(pk=workflow_state.pk)
-    workflow_state.resume(user=specialist)
+    assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert workflow_state.current_task_state.task.name == roles.HEAD_REVIEW_TASK
     mail.outbox.clear()
     act(client, head, release, "approve", workflow_state.current_task_state)
     workflow_state.refresh_from_db()
@@ -113,6 +121,15 @@ def test_press_release_from_draft_to_the_journalists_inbox(
     results_page = client.get(f"/ka/search/?q={CANARY}").content.decode()
     assert f"/{release.slug}/" not in results_page  # the query is echoed; no result links it
     assert CANARY not in client.get("/sitemap.xml").content.decode()
+    news_url = newsroom["news"].url
+    for feed in ("feed/rss/", "feed/atom/", "press-releases/feed/rss/"):
+        feed_response = client.get(news_url + feed)
+        assert feed_response.status_code == 200 and CANARY not in feed_response.content.decode()
+    assert CANARY not in client.get(news_url).content.decode()
+    # Its photo is refused to an anonymous visitor: the rendition pages would use, and the
+    # original upload.
+    assert anonymous_status(client, photo.get_rendition("width-800").url) == 404
+    assert anonymous_status(client, photo.file.url) == 404
     assert not Delivery.objects.exists()
 
     # The clock passes the embargo; the scheduler publishes and the release goes out.
@@ -122,6 +139,9 @@ def test_press_release_from_draft_to_the_journalists_inbox(
         release.refresh_from_db()
         assert release.live
         assert client.get(release.url).status_code == 200
+        # Published, its photo is served like any public page's (the original upload,
+        # with its camera metadata, stays with the staff).
+        assert anonymous_status(client, photo.get_rendition("width-800").url) == 200
         sent = Delivery.objects.filter(status=Delivery.Status.SENT)
         assert sent.count() == 4
         journalists = [message for message in mail.outbox if message.to[0].endswith("example.ge")]
@@ -134,4 +154,3 @@ def test_press_release_from_draft_to_the_journalists_inbox(
         path = link[link.index("/ka/press/") :].strip()
         assert client.post(path).status_code == 200
         assert not sent.get(email=journalists[0].to[0]).contact.is_active
-    assert revision is not None

@@ -4,16 +4,20 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms.factories import ContentPageFactory
-from cms.models import ContentPage, HomePage
+from cms.models import ContentPage, HomePage, SiteSettings
+from media_archive.factories import ArchiveImageFactory
+from navigation.models import Menu, MenuItem
 from offices.factories import OfficeIndexPageFactory, OfficePageFactory
 from services.blocks import validate_matsne_url
 from services.factories import AudienceFactory, ServiceIndexPageFactory, ServicePageFactory
 from services.models import ServiceIndexPage, ServicePage
-from tests.utils import make_site_tree
+from staff.access import restrict_to_staff
+from staff.factories import StaffIndexPageFactory
+from tests.utils import make_site_tree, translate
 
 # Audiences, offices where to apply, related services, view restrictions: one query each.
 SERVICE_PAGE_OWN_QUERIES = 4
@@ -83,7 +87,7 @@ class ServicePageTypeTests(WagtailPageTestCase):
         self.assertIn(self.office.title, html)
 
     def _queries(self, url):
-        self.client.get(url)  # warm the per-process caches, as on any running server
+        self.client.get(url)  # warm the caches, as on any running server
         with CaptureQueriesContext(connection) as queries:
             response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
@@ -91,8 +95,8 @@ class ServicePageTypeTests(WagtailPageTestCase):
 
     def test_service_page_queries_do_not_grow_with_its_links(self):
         """The page's own part of the SQL: a fixed handful of queries beyond the shared
-        layout (menus, language links, settings) that a plain content page at the same
-        depth also pays, whatever the number of audiences, offices and related services."""
+        layout that a plain content page at the same depth also pays, whatever the number
+        of audiences, offices and related services."""
         section = ContentPageFactory(parent=self.home, title="განყოფილება")
         baseline = self._queries(ContentPageFactory(parent=section).url)
         bare = ServicePageFactory(parent=self.index, title="ცარიელი მომსახურება")
@@ -107,6 +111,73 @@ class ServicePageTypeTests(WagtailPageTestCase):
         )
         self.assertEqual(self._queries(more.url) - baseline, own_when_linked)
         self.assertLessEqual(own_when_bare, own_when_linked)
+
+
+class ServicePageQueryBudgetTests(TestCase):
+    """At most 10 queries for a whole service page, layout included, for an anonymous
+    visitor once the site has served one request since the last edit (that first request
+    fills the layout cache: menus, language links, breadcrumbs, site settings, the share
+    image, the list of private sections; cms.layout_cache). On a cold cache the page costs
+    more, about 25 queries."""
+
+    @classmethod
+    def setUpTestData(cls):
+        homes = make_site_tree()
+        locales = {code: home.locale for code, home in homes.items()}
+        index = ServiceIndexPageFactory(parent=homes["ka"])
+        offices_index = OfficeIndexPageFactory(parent=homes["ka"])
+        offices = [OfficePageFactory(parent=offices_index) for _ in range(5)]
+        related = [ServicePageFactory(parent=index) for _ in range(5)]
+        cls.service = ServicePageFactory(
+            parent=index,
+            audiences=[AudienceFactory() for _ in range(4)],
+            where_to_apply=[("office", office) for office in offices],
+            related_services=[("service", page) for page in related],
+        )
+        index_en = translate(index, locales["en"], title="Services", slug="services")
+        cls.service_en = translate(cls.service, locales["en"], title="Pension", slug="pension")
+        # A private staff section, so the privacy checks have something to find.
+        staff = StaffIndexPageFactory(parent=homes["ka"])
+        restrict_to_staff(PageViewRestriction, page=staff)
+        for code, targets in {
+            "ka": [index, offices_index, *related, staff],
+            "en": [index_en],
+        }.items():
+            for slot in ("main", "footer"):
+                menu = Menu(slot=slot, locale=locales[code])
+                menu.items = [
+                    MenuItem(link_page=page, sort_order=n) for n, page in enumerate(targets)
+                ]
+                menu.save()
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        site_settings.share_image = ArchiveImageFactory()
+        site_settings.footer_text_ka = "ქვედა ტექსტი"
+        site_settings.save()
+
+    def _queries(self, url):
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return queries
+
+    def test_a_service_page_costs_at_most_ten_queries(self):
+        for page in (self.service, self.service_en):
+            with self.subTest(page.url):
+                queries = self._queries(page.url)
+                sql = "\n".join(query["sql"][:120] for query in queries)
+                self.assertLessEqual(len(queries), 10, sql)
+
+    def test_the_layout_is_complete_when_served_from_the_cache(self):
+        self.client.get(self.service.url)
+        html = self.client.get(self.service.url).content.decode()
+        self.assertIn('<nav class="main-nav"', html)
+        self.assertIn('<nav class="footer-nav"', html)
+        self.assertIn('<nav class="breadcrumbs"', html)
+        self.assertIn(f'hreflang="en" href="http://testserver{self.service_en.url}"', html)
+        self.assertIn('property="og:image" content="http://testserver/media/images/', html)
+        self.assertIn("ქვედა ტექსტი", html)
+        self.assertNotIn(StaffIndexPageFactory.title, html)
 
 
 class LegalBasisTests(TestCase):

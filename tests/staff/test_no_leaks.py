@@ -6,12 +6,14 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from cms import seed as core_seed
 from info import demo as info_demo
 from navigation import demo as navigation_demo
 from navigation.models import Menu, MenuItem
 from staff import demo as staff_demo
+from staff.access import staff_group
 from staff.factories import CaseworkModulePageFactory, PrivateDocumentFactory
 from staff.models import StaffIndexPage
 
@@ -113,6 +115,23 @@ def test_anonymous_crawl_never_meets_the_canary(client, site_with_canary):
         if response.status_code == 200 and path.startswith(site_with_canary["index"].url)
     ]
     assert staff_paths == []
+
+
+def test_a_staff_visit_leaves_nothing_for_anonymous_visitors(client, site_with_canary):
+    """The layout is cached (cms.layout_cache): what a member of the Staff group was shown
+    must not be served to the next anonymous visitor."""
+    worker = get_user_model().objects.create_user("worker", password="pw-12345-long")
+    worker.groups.add(staff_group())
+    client.force_login(worker)
+    module = site_with_canary["module"]
+    for path in ("/ka/", "/en/", module.url, site_with_canary["index"].url):
+        client.get(path)
+    assert CANARY in client.get("/ka/").content.decode()  # staff see the menu link
+    assert CANARY in client.get(module.url).content.decode()
+    client.logout()
+    for path in ("/ka/", "/en/", "/ka/search/?q=canary"):
+        client.get(path)  # the first anonymous request may fill the cache
+        assert CANARY not in client.get(path).content.decode()
 
 
 def test_the_canary_pages_and_document_are_behind_the_login(client, site_with_canary):

@@ -1,0 +1,17 @@
+from django import template
+from wagtail.models import Page
+
+from analytics import conf
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def analytics_beacon_page(context):
+    """The id of the page a cached copy of this response should report, or None."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    if not conf.get("ANALYTICS_CAPTURE") or not isinstance(page, Page) or not page.pk:
+        return None
+    return page.pk

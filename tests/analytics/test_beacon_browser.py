@@ -1,0 +1,53 @@
+"""The beacon script in a real browser: silent on a page the server just rendered, one
+count for a copy that a cache served (simulated by answering the page request in the
+browser, so that Django never sees it)."""
+
+import re
+import time
+
+import pytest
+
+from analytics.models import PageView
+from tests.analytics.conftest import BROWSER_AGENT
+from tests.browser import requires_chromium
+from tests.utils import make_site_tree
+
+pytestmark = [requires_chromium, pytest.mark.browser]
+
+
+def wait_for(condition, seconds=10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def test_cached_copy_is_counted_once_and_fresh_page_not_twice(
+    transactional_db, live_server, browser, settings
+):
+    settings.ANALYTICS_BUFFER = "sync"
+    make_site_tree()
+    context = browser.new_context(user_agent=BROWSER_AGENT)
+    page = context.new_page()
+    beacons = []
+    page.on("request", lambda request: "/analytics/view" in request.url and beacons.append(request))
+    try:
+        url = live_server.url + "/ka/"
+        page.goto(url)
+        page.wait_for_load_state("load")
+        html = page.content()
+        assert wait_for(lambda: PageView.objects.count() == 1)
+        assert beacons == []  # the server counted this copy itself
+
+        stale = re.sub(r'data-rendered="\d+"', f'data-rendered="{int(time.time()) - 3600}"', html)
+        page.route(url, lambda route: route.fulfill(body=stale, content_type="text/html"))
+        page.goto(url)
+        assert wait_for(lambda: PageView.objects.count() == 2)
+        assert len(beacons) == 1
+        assert [request.url for request in beacons] == [live_server.url + "/analytics/view"]
+        view = PageView.objects.order_by("pk").last()
+        assert (view.path, view.browser_family) == ("/ka/", "Chrome")
+    finally:
+        context.close()

@@ -1,0 +1,151 @@
+"""What one search costs: a fixed number of database queries whatever the number of
+matches, no write while the visitor waits, and counts that agree with the results."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from cms.factories import ContentPageFactory
+from media_archive.factories import ArchiveImageFactory
+from search import querylog
+from search.models import SearchQueryLog
+from search.service import search_site
+
+pytestmark = pytest.mark.django_db
+
+CANARY = "კანარისტრინგი"
+
+
+def publish(parent, title, intro=""):
+    page = ContentPageFactory(parent=parent, title=title, intro=intro)
+    page.save_revision().publish()
+    return page
+
+
+def queries_of(*args, **kwargs):
+    with CaptureQueriesContext(connection) as captured:
+        outcome = search_site(*args, **kwargs)
+    return outcome, [query["sql"] for query in captured.captured_queries]
+
+
+def test_queries_of_a_search_do_not_grow_with_the_matches(home_pages):
+    for number in range(3):
+        publish(home_pages["ka"], f"პენსიის გვერდი {number}", "პენსიები და შემწეობები")
+    ArchiveImageFactory(caption_ka="პენსიების გაცემა")
+    search_site("პენსია", "ka")  # content types and other per-process caches
+    few, few_queries = queries_of("პენსია", "ka")
+    for number in range(3, 40):
+        publish(home_pages["ka"], f"პენსიის გვერდი {number}", "პენსიები და შემწეობები")
+    for _number in range(5):
+        ArchiveImageFactory(caption_ka="პენსიების გაცემა")
+    many, many_queries = queries_of("პენსია", "ka")
+    assert (few.total, many.total) == (4, 46)
+    assert len(many.results) == 10
+    assert len(many_queries) <= len(few_queries)
+
+
+def test_a_search_writes_nothing_while_the_visitor_waits(home_pages):
+    publish(home_pages["ka"], "პენსიის გვერდი")
+    _outcome, sql = queries_of("პენსია", "ka")
+    assert not [statement for statement in sql if statement.lstrip().upper().startswith("INSERT")]
+    assert SearchQueryLog.objects.count() == 0
+    assert querylog.flush() == 1
+    assert SearchQueryLog.objects.get().result_count == 1
+
+
+def test_queued_queries_are_written_in_one_insert(home_pages):
+    publish(home_pages["ka"], "პენსიის გვერდი")
+    for query in ("პენსია", "არარსებული", "pensia"):
+        search_site(query, "ka")
+    with CaptureQueriesContext(connection) as captured:
+        querylog.flush()
+    inserts = [q for q in captured.captured_queries if "INSERT" in q["sql"].upper()]
+    assert len(inserts) == 1
+    assert list(SearchQueryLog.objects.order_by("pk").values_list("query", "result_count")) == [
+        ("პენსია", 1),
+        ("არარსებული", 0),
+        ("pensia", 1),
+    ]
+
+
+def test_every_search_request_is_in_the_log_when_its_response_is_done(home_pages, client):
+    publish(home_pages["ka"], "პენსიის გვერდი")
+    for query in ("პენსია", "არარსებული", "?!"):
+        client.get("/ka/search/", {"q": query})
+        assert querylog.pending() == 0
+    assert list(SearchQueryLog.objects.order_by("pk").values_list("query", "result_count")) == [
+        ("პენსია", 1),
+        ("არარსებული", 0),
+        ("?!", 0),
+    ]
+
+
+def test_counts_by_type_agree_with_the_results_and_leave_out_what_is_private(home_pages):
+    visible = [publish(home_pages["ka"], f"{CANARY} საჯარო {n}") for n in range(12)]
+    draft = ContentPageFactory(parent=home_pages["ka"], title=f"{CANARY} სამუშაო ვერსია")
+    draft.live = False
+    draft.save_revision()
+    draft.save()
+    scheduled = ContentPageFactory(parent=home_pages["ka"], title=f"{CANARY} ემბარგო")
+    scheduled.live = False
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    scheduled.save()
+    scheduled.save_revision().publish()
+    staff_only = publish(home_pages["ka"], f"{CANARY} მხოლოდ თანამშრომლებისთვის")
+    PageViewRestriction.objects.create(page=staff_only, restriction_type="login")
+    below_staff_only = publish(staff_only, f"{CANARY} შიდა ქვეგვერდი")
+    public_image = ArchiveImageFactory(caption_ka=f"{CANARY} საჯარო ფოტო")
+    ArchiveImageFactory(caption_ka=f"{CANARY} შიდა ფოტო", sensitivity="internal")
+
+    first = search_site(CANARY, "ka", log=False)
+    second = search_site(CANARY, "ka", page_number="2", log=False)
+    results = first.results + second.results
+    assert first.total == 13
+    assert {(t.key, t.count) for t in first.types} == {
+        ("cms.contentpage", 12),
+        ("media_archive.archiveimage", 1),
+    }
+    assert {r.page.pk for r in results if r.page} == {page.pk for page in visible}
+    assert [r.item for r in results if r.item] == [public_image]
+    # The private pages are indexed like the others: only the privacy filters keep them out.
+    assert below_staff_only.live and not scheduled.live
+
+    pages_only = search_site(CANARY, "ka", type_filter="cms.contentpage", log=False)
+    assert pages_only.total == 12
+    images_only = search_site(CANARY, "ka", type_filter="media_archive.archiveimage", log=False)
+    assert [r.item for r in images_only.results] == [public_image]
+
+
+def test_snippets_are_made_for_the_shown_results_only(home_pages, monkeypatch):
+    from search import service
+
+    for number in range(25):
+        publish(home_pages["ka"], f"პენსიის გვერდი {number}", "პენსიები და შემწეობები")
+    highlighted = []
+    real_highlight = service.highlight
+    monkeypatch.setattr(
+        service,
+        "highlight",
+        lambda text, keys: highlighted.append(text) or real_highlight(text, keys),
+    )
+    outcome = search_site("პენსია", "ka", log=False)
+    assert outcome.total == 25
+    assert len(highlighted) == 10
+
+
+def test_postgresql_indexes_the_expression_wagtail_searches():
+    if connection.vendor != "postgresql":
+        pytest.skip("an index of PostgreSQL's full-text search only")
+    from search.db_backend import POSTGRES_TITLE_BODY_INDEX
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s", [POSTGRES_TITLE_BODY_INDEX]
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition.lower()
+    assert "(title || body)" in definition
