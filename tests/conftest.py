@@ -15,6 +15,18 @@ def _remove_test_media():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. The layout, gallery and suggestion caches are
+    keyed by versions that live in the database, and a test's rollback returns those versions
+    to values an earlier test may already have cached content under."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def locales(db):
     return make_locales()

@@ -3,13 +3,20 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Revision
 
 from news.factories import PressReleasePageFactory, tbilisi_datetime
 from press import roles
 from tests.press.admin_forms import edit_form_data, edit_url
 from tests.press.conftest import staff_user
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The assertions below read the English messages (the tests' default language is ka)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Collection, WorkflowState
 
 from news.factories import NewsIndexPageFactory, PressReleasePageFactory
 from press import roles
@@ -47,6 +47,10 @@ def test_release_is_submitted_and_approved_in_the_admin(
     transactional_db, live_server, desktop_page
 ):
     make_locales()
+    # The live server's transactional tests empty the database after each other, taking the
+    # root collection that migrations made; roles give collection permissions on it.
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     news = NewsIndexPageFactory(parent=make_site_tree()["ka"])
     roles.setup_editorial()
     specialist = staff_user("specialist", roles.COMMUNICATIONS_SPECIALISTS)

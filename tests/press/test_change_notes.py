@@ -2,7 +2,7 @@
 declared minor; the notes appear on the public page with their dates."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import Revision
 
@@ -12,6 +12,13 @@ from tests.press.admin_forms import edit_form_data, edit_url
 from tests.press.conftest import staff_user
 
 NOTE = "შესწორდა ცხელი ხაზის ნომერი."
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The assertions below read the English messages (the tests' default language is ka)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

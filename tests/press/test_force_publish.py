@@ -19,6 +19,13 @@ from tests.press.conftest import staff_user
 REASON = "სასწრაფო განცხადება ხანძრის შესახებ; უფროსი შვებულებაშია."
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The assertions below read the English messages (the tests' default language is ka)."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def people(news_section):
     return {
