@@ -25,3 +25,13 @@ def news_section(home_pages):
     news = NewsIndexPageFactory(parent=home_pages["ka"])
     roles.setup_editorial()
     return news
+
+
+def either_language(msgid):
+    """A message as the admin may give it: in English, or in Georgian (the admin's default,
+    which a request can switch to whatever language the test activated)."""
+    from django.utils import translation
+
+    with translation.override("ka"):
+        georgian = translation.gettext(msgid)
+    return {msgid, georgian}
