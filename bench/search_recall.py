@@ -35,50 +35,9 @@ from django.db.models.signals import post_save  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 from wagtail.search.signal_handlers import post_save_signal_handler  # noqa: E402
 
+from bench.search_corpus import FILLER, informal, lexicon  # noqa: E402
 from cms.georgian import fold_mtavruli, to_latin  # noqa: E402
 from cms.models import BasePage, ContentPage  # noqa: E402
-
-# Lemmas with the forms a text uses; the generator is independent of the stemmer.
-CONSONANT_STEMS = """ოფის სახლ ბავშვ კანონ სერვის ვაუჩერ ცენტრ ოჯახ დოკუმენტ ტელეფონ რეესტრ
-სტატუს ქალაქ რაიონ მოქალაქ პაციენტ ექიმ სტუდენტ პროექტ ბიუჯეტ ანგარიშ ხელშეკრულებ
-დეპარტამენტ მინისტრ სამსახურ ბენეფიციარ კომპენსაციის სამედიცინო ინვალიდ მზრუნველ
-შვილ ხანდაზმულ პირ თანხ ლიმიტ კრიტერიუმ გრაფიკ ფონდ""".split()
-A_STEMS = """პენსი პროგრამ დახმარებ მომსახურებ განცხადებ ორგანიზაცი კომისი ინფორმაცი
-ადმინისტრაცი ოპერაცი რეაბილიტაცი სტრატეგი სკოლ ბინ მანქან შემწეობ მეურვეობ ოჯახურ
-შეხვედრ კონსულტაცი ფორმ კატეგორი ვაკანსი ოლიმპიად""".split()
-O_STEMS = "სააგენტო ბიურო რადიო კაფე ჟიური მეტრო".split()
-IRREGULAR = {
-    "მშობელი": ["მშობელი", "მშობლის", "მშობელს", "მშობლები", "მშობლებს", "მშობელთა"],
-    "წელი": ["წელი", "წლის", "წელს", "წლები", "წლებში", "წლამდე"],
-    "სოფელი": ["სოფელი", "სოფლის", "სოფელში", "სოფლები", "სოფლებში"],
-    "ქვეყანა": ["ქვეყანა", "ქვეყნის", "ქვეყანაში", "ქვეყნები"],
-    "შემოსავალი": ["შემოსავალი", "შემოსავლის", "შემოსავალს", "შემოსავლები"],
-    "თანამშრომელი": ["თანამშრომელი", "თანამშრომლის", "თანამშრომლები", "თანამშრომელთან"],
-    "მომხმარებელი": ["მომხმარებელი", "მომხმარებლის", "მომხმარებლებს", "მომხმარებელთა"],
-    "ოქტომბერი": ["ოქტომბერი", "ოქტომბრის", "ოქტომბერში", "ოქტომბრამდე"],
-}
-CONSONANT_ENDINGS = "ი ის ს ით ად მა ში ზე თან ისთვის იდან ამდე ები ების ებს ებში ებით".split()
-A_ENDINGS = "ა ის ას ით ად ამ აში აზე ასთან ისთვის იდან ები ების ებს ებში".split()
-O_ENDINGS = ["", "ს", "მ", "ში", "ზე", "სთან", "სთვის", "დან", "ები", "ების", "ებში"]
-FILLER = """მიღება წესი შესახებ მიზნით ფარგლებში საჭირო დოკუმენტები ვადა ეტაპი
-ინფორმაციით მოქმედი სამინისტრო შესაბამისად მოთხოვნით პირობები ყოველთვიური
-ოდენობით დადგენილი გადაწყვეტილება მიმართვა ონლაინ ოფიციალური ვებგვერდი""".split()
-
-
-def lexicon():
-    lemmas = {}
-    for stem in CONSONANT_STEMS:
-        lemmas[stem + "ი"] = [stem + ending for ending in CONSONANT_ENDINGS]
-    for stem in A_STEMS:
-        lemmas[stem + "ა"] = [stem + ending for ending in A_ENDINGS]
-    for word in O_STEMS:
-        lemmas[word] = [word + ending for ending in O_ENDINGS]
-    lemmas.update(IRREGULAR)
-    return lemmas
-
-
-def informal(latin: str) -> str:
-    return latin.replace("kh", "x").replace("ts", "c")
 
 
 def build_corpus(parent, lemmas, count, rng):
