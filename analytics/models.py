@@ -111,13 +111,13 @@ class DailyRollup(models.Model):
         verbose_name = _("daily rollup")
         verbose_name_plural = _("daily rollups")
         indexes = [
-            # Covers the reports' sums (dimension_totals, daily_totals): they read the index
-            # alone, never the table. Replaces an index on (dimension, date), its prefix.
-            # `detail` stays out: with a 500-character key it could pass PostgreSQL's limit
-            # on an index row (about 2,700 bytes) for Georgian text.
+            # Covers the reports' sums (dimension_totals, daily_totals), `detail` included
+            # for the 404, campaign and search reports: they read the index alone, never
+            # the table. PostgreSQL refuses an index row over about 2,700 bytes, so
+            # analytics.rollups cuts `detail` to keep key and detail within INDEXED_TEXT_BYTES.
             models.Index(
-                fields=["dimension", "date", "key", "page", "views", "visitors"],
-                name="analytics_rollup_dim_date_sums",
+                fields=["dimension", "date", "key", "detail", "page", "views", "visitors"],
+                name="analytics_rollup_dim_date_all",
             ),
             models.Index(fields=["page", "date"], name="analytics_rollup_page_date"),
         ]

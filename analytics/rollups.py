@@ -38,12 +38,21 @@ SEARCH_DIMENSIONS = (Dimension.SEARCH_TERM, Dimension.ZERO_RESULT_SEARCH)
 INSERT_BATCH = 2000
 
 
-def _detail(dimension, row):
+# Key and detail of a rollup together, in UTF-8, so that its row in the covering index
+# (models.DailyRollup) stays under PostgreSQL's limit of about 2,700 bytes; a 500-character
+# key takes at most 2,000 bytes.
+INDEXED_TEXT_BYTES = 2400
+
+
+def _detail(dimension, row, key):
     if dimension == Dimension.CAMPAIGN:
-        return " / ".join(part for part in (row["utm_source"], row["utm_medium"]) if part)
-    if dimension == Dimension.NOT_FOUND:
-        return row["referrer_host"] or row["referrer_path"]
-    return ""
+        detail = " / ".join(part for part in (row["utm_source"], row["utm_medium"]) if part)
+    elif dimension == Dimension.NOT_FOUND:
+        detail = row["referrer_host"] or row["referrer_path"]
+    else:
+        return ""
+    room = INDEXED_TEXT_BYTES - len(key.encode())
+    return detail[:500].encode()[:room].decode(errors="ignore")
 
 
 def _view_rollups(start, end):
@@ -56,12 +65,13 @@ def _view_rollups(start, end):
             .order_by()
         )
         for row in grouped.iterator():
+            key = row[fields[0]] if fields else ""
             yield DailyRollup(
                 date=row["date"],
                 site_id=row["site_id"],
                 dimension=dimension,
-                key=row[fields[0]] if fields else "",
-                detail=_detail(dimension, row)[:500],
+                key=key,
+                detail=_detail(dimension, row, key),
                 page_id=row.get("page_id"),
                 views=row["view_count"],
                 visitors=row["visitor_count"],
@@ -87,9 +97,15 @@ def _search_rollups(start, end):
     locale_field = model._meta.get_field("locale")
     locale = "locale__language_code" if locale_field.is_relation else "locale"
     tz = timezone.get_current_timezone()
+    # A range on created_at itself, not on its local date: the index on created_at then
+    # finds the period's searches instead of converting every search ever logged.
+    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    until = datetime.datetime.combine(
+        end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
     grouped = (
-        model.objects.annotate(day=TruncDate("created_at", tzinfo=tz))
-        .filter(day__range=(start, end))
+        model.objects.filter(created_at__gte=since, created_at__lt=until)
+        .annotate(day=TruncDate("created_at", tzinfo=tz))
         .values("day", "query", locale)
         .annotate(searches=Count("pk"), empty=Count("pk", filter=Q(result_count=0)))
         .order_by()

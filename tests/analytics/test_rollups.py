@@ -144,3 +144,47 @@ def test_search_terms_and_zero_result_searches_from_the_search_log():
     assert terms == {("პენსია", "ka"): 2, ("ვაუჩერი", "ka"): 1, ("pension", "en"): 1}
     zero = DailyRollup.objects.get(dimension=Dimension.ZERO_RESULT_SEARCH)
     assert (zero.key, zero.views) == ("ვაუჩერი", 1)
+
+
+def test_searches_count_on_their_local_day():
+    from analytics.rollups import search_log_model
+
+    model = search_log_model()
+    if model is None:
+        pytest.skip("search.SearchQueryLog does not exist yet")
+    day = datetime.date(2026, 3, 30)
+    local = timezone.get_current_timezone()
+    moments = [
+        datetime.datetime(2026, 3, 29, 23, 59, 59, tzinfo=local),
+        datetime.datetime(2026, 3, 30, 0, 0, tzinfo=local),
+        datetime.datetime(2026, 3, 30, 23, 59, 59, tzinfo=local),
+        datetime.datetime(2026, 3, 31, 0, 0, tzinfo=local),
+    ]
+    for moment in moments:
+        log = model.objects.create(query="პენსია", locale="ka", result_count=1)
+        model.objects.filter(pk=log.pk).update(created_at=moment)
+    build_rollups(day, day)
+    rollup = DailyRollup.objects.get(dimension=Dimension.SEARCH_TERM)
+    assert (rollup.date, rollup.views) == (day, 2)
+    build_rollups(day - datetime.timedelta(days=1), day + datetime.timedelta(days=1))
+    per_day = DailyRollup.objects.filter(dimension=Dimension.SEARCH_TERM).order_by("date")
+    assert [(rollup.date, rollup.views) for rollup in per_day] == [
+        (day - datetime.timedelta(days=1), 1),
+        (day, 2),
+        (day + datetime.timedelta(days=1), 1),
+    ]
+
+
+def test_longest_404_rollup_fits_the_index():
+    from analytics.factories import PageViewFactory
+    from analytics.rollups import INDEXED_TEXT_BYTES
+
+    # Four-byte characters that do not repeat: nothing for the index to compress.
+    path = "/" + "".join(chr(0x20000 + n * 37) for n in range(499))
+    referrer_path = "/" + "".join(chr(0x21000 + n * 41) for n in range(499))
+    view = PageViewFactory(status=404, path=path, referrer_path=referrer_path)
+    build_rollups(view.date, view.date)
+    rollup = DailyRollup.objects.get(dimension=Dimension.NOT_FOUND)
+    assert rollup.key == path
+    assert referrer_path.startswith(rollup.detail) and rollup.detail
+    assert len(rollup.key.encode()) + len(rollup.detail.encode()) <= INDEXED_TEXT_BYTES
