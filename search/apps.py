@@ -8,7 +8,12 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import request_finished
+        from django.db.backends.signals import connection_created
 
+        from search.db_backend import configure_sqlite_connection
         from search.querylog import flush_after_response
 
         request_finished.connect(flush_after_response, dispatch_uid="search_query_log_flush")
+        connection_created.connect(
+            configure_sqlite_connection, dispatch_uid="search_sqlite_page_cache"
+        )

@@ -1,20 +1,29 @@
-"""Wagtail's database search backend, with SQLite's relevance ranking done in one pass.
+"""Wagtail's database search backend, with relevance ranking done in one pass over the
+index entries, on SQLite (FTS5) and on PostgreSQL.
 
-Wagtail's SQLite backend orders results by a correlated subquery that runs the full-text
-MATCH again for every matching row, so a word found on n pages costs n full-text
-searches: 90 seconds for a common word at 10,000 pages (bench/search_latency.py). Here
-the FTS5 table is queried once, scored by the same bm25 expression, narrowed to the rows
-of the searched queryset (drafts, restricted pages and other languages never pass) and
-cut to the page of results before any page is loaded.
+Wagtail's own queries start from the searched model: SQLite orders results by a correlated
+subquery that runs the full-text MATCH again for every matching row (a word found on n
+pages costs n full-text searches: 90 seconds for a common word at 10,000 pages), and
+PostgreSQL joins every page of the queryset to its index entry on `page.id::varchar =
+object_id` (a scan of the whole page table for each query). Here the index entries are
+queried first, scored by the same expressions, and only then checked against the searched
+queryset (drafts, restricted pages and other languages never pass):
 
-PostgreSQL, MySQL and SQLite without FTS5 are Wagtail's own backends, unchanged.
+- the page of results: the best-scored entries are taken without the check, and only those
+  few are checked against the queryset (their objects are loaded by id); when too few of
+  them pass, more are taken, and past `MAX_UNCHECKED_CANDIDATES` the checked query ranks
+  them all. Checked entries keep their order, so the results are those of ranking only
+  the entries that pass;
+- counts and facets: one query over the matching entries that pass the check.
+
+MySQL and SQLite without FTS5 are Wagtail's own backends, unchanged.
 `WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.db_backend"}}`.
 """
 
 from collections import OrderedDict
 
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef
+from django.db.models import Count, Exists, F, IntegerField, OuterRef
 from django.db.models.functions import Cast
 from modelsearch.backends import database as wagtail_database
 
@@ -24,6 +33,20 @@ DATABASE_BACKENDS = ("wagtail.search.backends.database", "search.db_backend")
 # two columns apart: without an index on the expression itself every search reads every
 # index entry. PostgreSQL uses this one when the expression is written the same way.
 POSTGRES_TITLE_BODY_INDEX = "search_indexentry_title_body_gin"
+
+
+# SQLite keeps 2 MB of the database in memory per connection by default: at 100,000 pages
+# the search index is about 1 GB, and every match a search checks (its index entry, its
+# page) is then a read from the operating system, which tripled the time of a search.
+SQLITE_CACHE_KIB = 64 * 1024
+
+
+def configure_sqlite_connection(sender, connection, **kwargs):
+    """connection_created receiver: a page cache of SQLITE_CACHE_KIB for SQLite (it grows
+    only as pages are read)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
 
 
 def _connection_of(schema_editor_or_connection):
@@ -51,6 +74,125 @@ def drop_postgres_title_body_index(schema_editor_or_connection) -> None:
         cursor.execute(f"DROP INDEX IF EXISTS {POSTGRES_TITLE_BODY_INDEX}")
 
 
+# The first look at the best-scored entries takes this many more than the page of results
+# needs (some may be private); when too few pass, it takes this many times more.
+CANDIDATE_MARGIN = 5
+CANDIDATE_GROWTH = 8
+# Past this many unchecked entries, the checked query ranks every match instead.
+MAX_UNCHECKED_CANDIDATES = 2000
+INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+
+
+class OnePassRanking:
+    """Query compiler part: the matching index entries of the searched model's types,
+    best first, and the check that an entry's object is in the searched queryset.
+    `ENTRY` is the path from the entries queried to Wagtail's IndexEntry."""
+
+    ENTRY = ""
+
+    def entry_field(self, name: str) -> str:
+        return self.ENTRY + name
+
+    def can_rank_entries(self) -> bool:
+        from modelsearch.query import Fuzzy, MatchAll, Not
+
+        query = self.normalised_query()
+        return not (
+            isinstance(query, (MatchAll, Not, Fuzzy))
+            or not self.order_by_relevance
+            or self.queryset.model._meta.pk.get_internal_type() not in INTEGER_KEYS
+        )
+
+    def normalised_query(self):
+        return self.query
+
+    def ranked_entries(self, config):
+        """Entries matching the query, of the searched model's types, best first; None
+        where Wagtail's own query must answer (match-all, negation, fuzzy, an explicit
+        order). Not yet checked against the queryset. Built once per compiler."""
+        cached = getattr(self, "_ranked_entries", None)
+        if cached is None:
+            cached = self._ranked_entries = (
+                self.build_ranked_entries(config) if self.can_rank_entries() else False
+            )
+        return cached if cached is not False else None
+
+    def in_queryset(self):
+        return Exists(
+            self.queryset.order_by().filter(
+                pk=Cast(OuterRef(self.entry_field("object_id")), output_field=IntegerField())
+            )
+        )
+
+    def content_types(self):
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        return get_descendants_content_types_pks(self.queryset.model)
+
+
+class RankedResults:
+    """Search results part: the page of results, counts and facets from the ranked
+    entries (see the module's docstring)."""
+
+    def _ranked(self):
+        if self._score_field is not None:
+            return None
+        compiler = self.query_compiler
+        return compiler.ranked_entries(compiler.get_config(self.backend))
+
+    def _checked(self, ranked):
+        return ranked.filter(self.query_compiler.in_queryset())
+
+    def _object_ids(self, entries, start, stop):
+        field = self.query_compiler.entry_field("object_id")
+        return [int(pk) for pk in entries.values_list(field, flat=True)[start:stop]]
+
+    def _load(self, ids):
+        """The queryset's objects with these ids, in this order (those it holds)."""
+        found = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def _do_search(self):
+        ranked = self._ranked()
+        if ranked is None:
+            return super()._do_search()
+        if self.stop is not None:
+            limit = self.stop + CANDIDATE_MARGIN
+            while limit <= MAX_UNCHECKED_CANDIDATES:
+                candidates = self._object_ids(ranked, 0, limit)
+                checked = self._load(candidates)
+                if len(checked) >= self.stop or len(candidates) < limit:
+                    return checked[self.start : self.stop]
+                limit *= CANDIDATE_GROWTH
+        return self._load(self._object_ids(self._checked(ranked), self.start, self.stop))
+
+    def _do_count(self):
+        ranked = self._ranked()
+        if ranked is None:
+            return super()._do_count()
+        count = self._checked(ranked).order_by().count() - self.start
+        return max(0, count if self.stop is None else min(count, self.stop - self.start))
+
+    def facet(self, field_name):
+        """Counts by page type in one grouped query of the checked entries: an entry's
+        content type is its page's specific type. Wagtail's own facet ranks every match
+        before grouping."""
+        from wagtail.models import Page
+
+        ranked = self._ranked() if field_name == "content_type_id" else None
+        if ranked is None or not issubclass(self.query_compiler.queryset.model, Page):
+            return super().facet(field_name)
+        field = self.query_compiler.entry_field("content_type_id")
+        rows = (
+            self._checked(ranked)
+            .order_by()
+            .values(field)
+            .annotate(count=Count("pk"))
+            .order_by("-count")
+        )
+        return OrderedDict((row[field], row["count"]) for row in rows)
+
+
 def _sqlite_classes():
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
@@ -60,84 +202,33 @@ def _sqlite_classes():
         SQLiteSearchQueryCompiler,
         SQLiteSearchResults,
     )
-    from modelsearch.query import MatchAll, Not
-    from modelsearch.utils import get_descendants_content_types_pks
-    from wagtail.models import Page
 
-    class OnePassRanking:
-        def ranked_entries(self, config):
-            """Index entries matching the query whose objects are in the queryset, best
-            first; None where Wagtail's own query must answer (match-all, negation, an
-            explicit order or a requested score)."""
-            query = normalize(self.query)
-            if (
-                isinstance(query, (MatchAll, Not))
-                or not self.order_by_relevance
-                or self.queryset.model._meta.pk.get_internal_type()
-                not in ("AutoField", "BigAutoField", "IntegerField")
-            ):
-                return None
+    class SQLiteRanking(OnePassRanking):
+        ENTRY = "index_entry__"
+
+        def normalised_query(self):
+            return normalize(self.query)
+
+        def build_ranked_entries(self, config):
             match = MatchExpression(
-                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config)
-            )
-            in_queryset = self.queryset.order_by().filter(
-                pk=Cast(OuterRef("index_entry__object_id"), output_field=IntegerField())
+                self.fields or self.FTS_TABLE_FIELDS,
+                self.build_search_query(self.normalised_query(), config),
             )
             return (
                 SQLiteFTSIndexEntry.objects.filter(match)
-                .filter(
-                    index_entry__content_type__in=get_descendants_content_types_pks(
-                        self.queryset.model
-                    )
-                )
-                .filter(Exists(in_queryset))
+                .filter(index_entry__content_type__in=self.content_types())
                 .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
                 .order_by("score", "-index_entry_id")
             )
 
-    class RankedSearchQueryCompiler(OnePassRanking, SQLiteSearchQueryCompiler):
+    class RankedSearchQueryCompiler(SQLiteRanking, SQLiteSearchQueryCompiler):
         pass
 
-    class RankedAutocompleteQueryCompiler(OnePassRanking, SQLiteAutocompleteQueryCompiler):
+    class RankedAutocompleteQueryCompiler(SQLiteRanking, SQLiteAutocompleteQueryCompiler):
         pass
 
-    class RankedSearchResults(SQLiteSearchResults):
-        def _ranked(self):
-            if self._score_field is not None:
-                return None
-            compiler = self.query_compiler
-            return compiler.ranked_entries(compiler.get_config(self.backend))
-
-        def _do_search(self):
-            ranked = self._ranked()
-            if ranked is None:
-                return super()._do_search()
-            ids = ranked.values_list("index_entry__object_id", flat=True)[self.start : self.stop]
-            positions = {int(object_id): n for n, object_id in enumerate(ids)}
-            objects = self.query_compiler.queryset.filter(pk__in=positions)
-            return sorted(objects, key=lambda obj: positions[obj.pk])
-
-        def _do_count(self):
-            ranked = self._ranked()
-            if ranked is None:
-                return super()._do_count()
-            count = ranked.order_by().count() - self.start
-            return max(0, count if self.stop is None else min(count, self.stop - self.start))
-
-        def facet(self, field_name):
-            """Counts by page type in one grouped query of the index entries: an entry's
-            content type is its page's specific type. Wagtail's own facet ranks every
-            match with a full-text search of its own before grouping."""
-            ranked = self._ranked() if field_name == "content_type_id" else None
-            if ranked is None or not issubclass(self.query_compiler.queryset.model, Page):
-                return super().facet(field_name)
-            rows = (
-                ranked.order_by()
-                .values("index_entry__content_type_id")
-                .annotate(count=Count("pk"))
-                .order_by("-count")
-            )
-            return OrderedDict((row["index_entry__content_type_id"], row["count"]) for row in rows)
+    class RankedSearchResults(RankedResults, SQLiteSearchResults):
+        pass
 
     class RankedSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = RankedSearchQueryCompiler
@@ -147,10 +238,59 @@ def _sqlite_classes():
     return RankedSQLiteSearchBackend, SQLiteSearchBackend
 
 
+def _postgres_classes():
+    from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
+        PostgresAutocompleteQueryCompiler,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+        PostgresSearchResults,
+    )
+
+    class PostgresRanking(OnePassRanking):
+        def entry_vectors(self):
+            """Wagtail's vectors and weights (get_index_vectors), read from the entry."""
+            return [(F("title"), F("title_norm")), (F("body"), 1.0)]
+
+        def build_ranked_entries(self, config):
+            if self.fields is not None:
+                return False  # searching named fields: Wagtail's own query answers
+            vectors = self.entry_vectors()
+            searched = vectors[0][0]
+            for vector, _weight in vectors[1:]:
+                # Written as Wagtail writes it, so that the index on the expression serves.
+                searched = searched._combine(vector, "||", False)
+            return (
+                IndexEntry.objects.filter(content_type__in=self.content_types())
+                .annotate(_vector_=searched)
+                .filter(_vector_=self.build_tsquery(self.query, config=config))
+                .annotate(score=self._build_rank_expression(vectors, config))
+                .order_by("-score", "-id")
+            )
+
+    class RankedSearchQueryCompiler(PostgresRanking, PostgresSearchQueryCompiler):
+        pass
+
+    class RankedAutocompleteQueryCompiler(PostgresRanking, PostgresAutocompleteQueryCompiler):
+        def entry_vectors(self):
+            return [(F("autocomplete"), 1.0)]
+
+    class RankedSearchResults(RankedResults, PostgresSearchResults):
+        pass
+
+    class RankedPostgresSearchBackend(PostgresSearchBackend):
+        query_compiler_class = RankedSearchQueryCompiler
+        autocomplete_query_compiler_class = RankedAutocompleteQueryCompiler
+        results_class = RankedSearchResults
+
+    return RankedPostgresSearchBackend, PostgresSearchBackend
+
+
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     backend = wagtail_database.SearchBackend(params)
-    if connection.vendor == "sqlite":
-        ranked_class, wagtail_class = _sqlite_classes()
+    classes = {"sqlite": _sqlite_classes, "postgresql": _postgres_classes}.get(connection.vendor)
+    if classes is not None:
+        ranked_class, wagtail_class = classes()
         if type(backend) is wagtail_class:
             return ranked_class(params)
     return backend

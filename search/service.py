@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from cms import layout_cache
 from cms.georgian import contains_georgian, to_latin
 from search import querylog
 from search.analysis import (
@@ -140,15 +142,29 @@ class ChainedResults:
         return found
 
 
+def indexed_archive_models(backend):
+    """The archive models with at least one item in the database backend's index, in one
+    query: most sites' searches then skip the archive's privacy rules altogether. An
+    external engine's index is not in the database, so every model counts there."""
+    models = archive_models()
+    if is_external(backend):
+        return models
+    from wagtail.search.models import IndexEntry
+
+    types = {ContentType.objects.get_for_model(model).pk: model for model in models}
+    indexed = set(
+        ContentType.objects.filter(pk__in=types)
+        .filter(Exists(IndexEntry.objects.filter(content_type=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
+    return [model for pk, model in types.items() if pk in indexed]
+
+
 def _archive_search(backend, query, model, autocomplete=False):
     """Public items of one archive model matching the query. An external engine cannot
     apply the privacy rule (it needs the database), so its hits are checked here."""
     method = backend.autocomplete if autocomplete else backend.search
     if not is_external(backend):
-        # Most searches match no archive item at all: a bare count says so for a fraction
-        # of the cost of building and running the privacy filter.
-        if not method(query, model.objects.all()).count():
-            return []
         return method(query, public_archive_items(model))
     public = public_archive_items(model)
     hits = list(method(query, model.objects.filter(sensitivity="public"))[:ARCHIVE_CANDIDATES])
@@ -158,8 +174,9 @@ def _archive_search(backend, query, model, autocomplete=False):
 
 def public_pages(locale: Locale):
     """Live pages of one language that anyone may read: no drafts, nothing behind a login,
-    a password or a group restriction."""
-    return Page.objects.live().public().filter(locale=locale)
+    a password or a group restriction (the restricted sections' paths come from the
+    layout cache, current with every change of a restriction)."""
+    return layout_cache.public(Page.objects.live().filter(locale=locale))
 
 
 def add_synonyms(analysed: AnalysedQuery, language: str) -> None:
@@ -231,14 +248,13 @@ def reading_for_display(analysed: AnalysedQuery, pages: list[Page]) -> str:
 
 def _promotions(query: str, pages_qs):
     normalised = normalise_query_string(query.lower())
-    promotions = SearchPromotion.objects.filter(query__query_string=normalised).select_related(
-        "page"
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
     )
-    public_ids = set(
-        pages_qs.values_list("pk", flat=True).filter(
-            pk__in=[p.page_id for p in promotions if p.page_id]
-        )
-    )
+    page_ids = [p.page_id for p in promotions if p.page_id]
+    public_ids = set()
+    if page_ids:
+        public_ids = set(pages_qs.filter(pk__in=page_ids).values_list("pk", flat=True))
     return [p for p in promotions if p.page_id is None or p.page_id in public_ids]
 
 
@@ -299,10 +315,13 @@ def search_site(
 
     def search_all(backend, query):
         """The matches of the selected types, and the public matches counted by type: one
-        grouped query for the pages, one count per archive model, each run once."""
-        facets = dict(backend.search(query, facet_pages).facet("content_type_id"))
+        grouped query for the pages, one count per indexed archive model, each run once."""
+        page_results = backend.search(query, pages.specific())
+        # Unfiltered, the results and the facets are one search (its query built once).
+        facet_results = page_results if pages is facet_pages else backend.search(query, facet_pages)
+        facets = dict(facet_results.facet("content_type_id"))
         archive_parts = []
-        for model in archive_models():
+        for model in indexed_archive_models(backend):
             found = _archive_search(backend, query, model)
             count = _count(found)
             facets[ContentType.objects.get_for_model(model).pk] = count
@@ -315,13 +334,17 @@ def search_site(
         else:
             archive_type_ids = {ContentType.objects.get_for_model(m).pk for m in archive_models()}
             page_count = sum(n for pk, n in facets.items() if pk not in archive_type_ids)
-        parts = [backend.search(query, pages.specific())] + [part for part, _n in archive_parts]
+        parts = [page_results] + [part for part, _n in archive_parts]
         counts = [page_count] + [count for _part, count in archive_parts]
         return ChainedResults(parts, counts), facets
 
     def autocomplete_all(backend, typed):
         parts = [backend.autocomplete(typed, pages.specific())]
-        parts += [_archive_search(backend, typed, model, autocomplete=True) for model in archive]
+        parts += [
+            _archive_search(backend, typed, model, autocomplete=True)
+            for model in indexed_archive_models(backend)
+            if model in archive
+        ]
         return ChainedResults(parts)
 
     def run(backend):

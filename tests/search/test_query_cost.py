@@ -149,3 +149,19 @@ def test_postgresql_indexes_the_expression_wagtail_searches():
         (definition,) = cursor.fetchone()
     assert "gin" in definition.lower()
     assert "(title || body)" in definition
+
+
+def test_a_search_runs_a_fixed_handful_of_queries(home_pages):
+    """The language, the synonyms, the private sections (one token query for the layout
+    cache), the counts by type, which archive models have indexed items, the best index
+    entries, the pages shown (base and specific rows) and the editors' picks: nine."""
+    for number in range(12):
+        publish(home_pages["ka"], f"პენსიის გვერდი {number}")
+    search_site("პენსია", "ka", log=False)  # content types and other per-process caches
+    outcome, sql = queries_of("პენსია", "ka", log=False)
+    assert outcome.total == 12
+    assert len(sql) <= 9
+    ArchiveImageFactory(caption_ka="პენსიების გაცემა")
+    outcome, sql = queries_of("პენსია", "ka", log=False)
+    assert outcome.total == 13
+    assert len(sql) <= 10  # and a count of the matching public images
