@@ -13,11 +13,13 @@ from cms.blocks import BodyStreamBlock
 from cms.forms import GeorgianSlugPageForm
 from cms.georgian import contains_georgian, slugify_georgian
 from cms.routing import route_down
+from media_archive.privacy import validate_page_media
 from search.text import ANALYSED_FIELD, analysed_terms
 
 
 class BasePage(Page):
-    """What every page type of the public site shares: Georgian-aware slugs."""
+    """What every page type of the public site shares: Georgian-aware slugs, and no archive
+    image or media the public may not see."""
 
     base_form_class = GeorgianSlugPageForm
 
@@ -25,11 +27,20 @@ class BasePage(Page):
     # that "დახმარება", "ᲓᲐᲮᲛᲐᲠᲔᲑᲐ" and "daxmareba" all find a page saying "დახმარების".
     search_fields = Page.search_fields + [index.SearchField(ANALYSED_FIELD)]
 
+    # Whether the page is for the public: then every archive image, video or audio it shows
+    # must be publishable (media_archive.privacy). The staff section, never public, says no.
+    shown_to_public = True
+
     class Meta:
         abstract = True
 
     def search_analysed_terms(self) -> str:
         return analysed_terms(self)
+
+    def clean(self):
+        super().clean()
+        if self.shown_to_public:
+            validate_page_media(self)
 
     def full_clean(self, *args, **kwargs):
         # Wagtail would slugify a Georgian title to Georgian letters (or nothing, with

@@ -15,3 +15,7 @@ class MediaArchiveConfig(AppConfig):
         from media_archive.gallery import connect_cache_invalidation
 
         connect_cache_invalidation()
+
+        from media_archive import draft_references
+
+        draft_references.connect()

@@ -453,4 +453,28 @@ class ArchiveMedia(CatalogueFields, AbstractMedia):
         return self.transcript_ka
 
 
+class DraftReference(models.Model):
+    """An archive item that a page's latest revision shows. Wagtail's reference index reads
+    the page's own row, which holds the live content (or, for a page never published, its
+    first version), so an item added in a later draft is missing there; privacy.held_back_q
+    reads both. Kept up to date by media_archive.draft_references."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "content_type", "object_id"], name="draft_reference_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="draft_reference_item")]
+
+    def __str__(self):
+        return f"{self.page_id} → {self.content_type_id}:{self.object_id}"
+
+
 from media_archive.pages import ArchiveGalleryPage  # noqa: E402, F401  (registers the page type)

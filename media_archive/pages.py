@@ -8,7 +8,6 @@ from wagtail.search import index
 
 from cms.models import BasePage
 from media_archive import gallery
-from media_archive.privacy import PublishableMediaPageMixin
 
 FACET_LABELS = {
     "year": _("Year"),
@@ -19,7 +18,7 @@ FACET_LABELS = {
 }
 
 
-class ArchiveGalleryPage(PublishableMediaPageMixin, BasePage):
+class ArchiveGalleryPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
     header_image = models.ForeignKey(
         "media_archive.ArchiveImage",

@@ -123,49 +123,41 @@ class PrivateMetadataStrippingFilter(Filter):
 # Page validation ------------------------------------------------------------------------
 
 
-def archive_items_in(page):
-    """Archive images and media a page refers to, through foreign keys and StreamFields."""
-    from wagtail.fields import StreamField
+def archive_references(page):
+    """{model: {key, …}} of the archive images and media the page refers to, wherever it
+    does: foreign keys, StreamField blocks, rich text embeds, inline child objects.
+
+    Found the way Wagtail's reference index finds them (its scanner, not its table: the page
+    may be unsaved, or a revision's content), so a new field or block type of any page is
+    covered without a change here.
+    """
+    from wagtail.models import ReferenceIndex
 
     from media_archive.models import ArchiveImage, ArchiveMedia
 
+    models_by_content_type = {
+        ReferenceIndex._get_base_content_type(model).id: model
+        for model in (ArchiveImage, ArchiveMedia)
+    }
+    keys_by_model = {}
+    for content_type_id, object_id, *_paths in ReferenceIndex._extract_references_from_object(page):
+        model = models_by_content_type.get(content_type_id)
+        if model is not None:
+            keys_by_model.setdefault(model, set()).add(int(object_id))
+    return keys_by_model
+
+
+def archive_items_in(page):
+    """The archive items themselves (see `archive_references`), by title."""
     found = []
-    for field in page._meta.concrete_fields:
-        if field.is_relation and field.related_model in (ArchiveImage, ArchiveMedia):
-            item = getattr(page, field.name, None)
-            if item is not None:
-                found.append(item)
-        elif isinstance(field, StreamField):
-            found.extend(_items_in_stream_value(getattr(page, field.name)))
+    for model, keys in archive_references(page).items():
+        found.extend(model.objects.filter(pk__in=keys).order_by("title", "pk"))
     return found
 
 
-def _items_in_stream_value(value):
-    from media_archive.models import ArchiveImage, ArchiveMedia
-
-    items = []
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ArchiveImage | ArchiveMedia):
-            items.append(current)
-        elif isinstance(current, dict):
-            stack.extend(current.values())
-        elif isinstance(current, list | tuple):
-            stack.extend(current)
-        elif hasattr(current, "value") and hasattr(current, "block"):  # StreamChild
-            stack.append(current.value)
-        elif hasattr(current, "__iter__") and not isinstance(current, str | bytes):
-            try:
-                stack.extend(list(current))
-            except TypeError:
-                pass
-        # ImageBlock values are ArchiveImage instances carrying alt text; handled above.
-    return items
-
-
 def validate_page_media(page):
-    """Refuse a page that would show an item the public may not see."""
+    """Refuse a page that would show an item the public may not see, naming each item and
+    why; every public page type runs this when it is cleaned (cms.models.BasePage)."""
     blocked = []
     for item in archive_items_in(page):
         if not is_publishable(item):
@@ -176,15 +168,6 @@ def validate_page_media(page):
             _("These archive items may not appear on public pages: %(items)s")
             % {"items": "; ".join(blocked)}
         )
-
-
-class PublishableMediaPageMixin:
-    """For page types: saving a page that shows an internal item, an item without valid
-    consent or with expired rights is refused."""
-
-    def clean(self):
-        super().clean()
-        validate_page_media(self)
 
 
 # Held back: used only where the public cannot look ------------------------------------
@@ -213,43 +196,52 @@ def _publicly_visible_page_ids():
     )
 
 
-def held_back_pks(model):
-    """Subquery of the held-back items' keys: referenced by at least one page, and by no
-    page that is live and publicly visible.
+def held_back_q(model, item_ref="pk"):
+    """Filter for the held-back items: shown by at least one page, live content or latest
+    draft, and by no live page that the public can see.
 
-    Uncorrelated, so the database evaluates it once per query, not once per item: items
-    used on pages are few beside the whole archive.
+    An item used only on a staff-only page, on a page not live yet (an embargoed press
+    release) or only in an unpublished draft of a live page is held back: listing or
+    serving it would show the public what the page itself does not yet. `item_ref` names
+    the item's key on the filtered model (e.g. "image_id" when filtering renditions).
+
+    Both subqueries are uncorrelated, so the database evaluates each once per query, not
+    once per item: items used on pages are few beside the whole archive.
     """
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import IntegerField
     from django.db.models.functions import Cast
     from wagtail.models import Page, ReferenceIndex
 
+    from media_archive.models import DraftReference
+
+    item_type = ContentType.objects.get_for_model(model)
     on_pages = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        to_content_type=ContentType.objects.get_for_model(model),
+        base_content_type=ContentType.objects.get_for_model(Page), to_content_type=item_type
     )
-    on_public_pages = on_pages.filter(object_id__in=_publicly_visible_page_ids())
-    return (
-        on_pages.exclude(to_object_id__in=on_public_pages.values("to_object_id"))
+    on_public_pages = on_pages.filter(object_id__in=_publicly_visible_page_ids()).values(
+        "to_object_id"
+    )
+    live_content_only = (
+        on_pages.exclude(to_object_id__in=on_public_pages)
         .annotate(item_pk=Cast("to_object_id", output_field=IntegerField()))
         .values("item_pk")
     )
+    drafts_only = (
+        DraftReference.objects.filter(content_type=item_type)
+        .exclude(
+            object_id__in=on_public_pages.annotate(
+                item_pk=Cast("to_object_id", output_field=IntegerField())
+            ).values("item_pk")
+        )
+        .values("object_id")
+    )
+    return Q(**{f"{item_ref}__in": live_content_only}) | Q(**{f"{item_ref}__in": drafts_only})
 
 
 def not_held_back_q(model, item_ref="pk"):
-    """Filter for items that are not held back (see `held_back_pks`).
-
-    An item used only on a staff-only page or on a page not live yet (an embargoed press
-    release, a draft) is held back: listing or serving it would show the public what the
-    page itself does not. `item_ref` names the item's key on the filtered model (e.g.
-    "image_id" when filtering renditions).
-    """
-    return ~Q(**{f"{item_ref}__in": held_back_pks(model)})
-
-
-def held_back_q(model, item_ref="pk"):
-    return Q(**{f"{item_ref}__in": held_back_pks(model)})
+    """Filter for items that are not held back (see `held_back_q`)."""
+    return ~held_back_q(model, item_ref)
 
 
 def is_held_back(item):

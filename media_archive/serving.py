@@ -22,11 +22,12 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils._os import safe_join
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 
-from media_archive import privacy
+from media_archive import byte_ranges, privacy
 
 PUBLIC_MAX_AGE = 60 * 60  # an item withdrawn from the public is gone from caches within the hour
 NEVER_SERVED_FOLDERS = ("documents",)
@@ -68,7 +69,7 @@ def _public_item_for(folder, name):
     return None
 
 
-def _file_response(name, path):
+def _file_response(request, name, path):
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     mode = settings.MEDIA_ACCEL_MODE
     if mode == "nginx":
@@ -79,7 +80,38 @@ def _file_response(name, path):
         response = HttpResponse(content_type=content_type)
         response["X-Sendfile"] = path
         return response
-    return FileResponse(open(path, "rb"), content_type=content_type)  # noqa: SIM115 - closed by Django
+    # Behind nginx or Apache the web server answers Range requests itself.
+    return _django_file_response(request, path, content_type)
+
+
+def _django_file_response(request, path, content_type):
+    """The whole file, or the single byte range asked for (206), or 416."""
+    stat = os.stat(path)
+    last_modified = http_date(stat.st_mtime)
+    byte_range = None
+    # If-Range names the copy the client already holds part of; another copy means the
+    # whole file. No ETags are sent, so only the date can match.
+    if_range = request.headers.get("If-Range")
+    if request.method in ("GET", "HEAD") and if_range in (None, last_modified):
+        try:
+            byte_range = byte_ranges.requested_range(request.headers.get("Range"), stat.st_size)
+        except byte_ranges.Unsatisfiable:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{stat.st_size}"
+            response["Accept-Ranges"] = "bytes"
+            return response
+    if byte_range is None:
+        response = FileResponse(open(path, "rb"), content_type=content_type)  # noqa: SIM115 - closed by Django
+    else:
+        first, last = byte_range
+        response = StreamingHttpResponse(
+            byte_ranges.read_range(path, first, last), status=206, content_type=content_type
+        )
+        response["Content-Range"] = f"bytes {first}-{last}/{stat.st_size}"
+        response["Content-Length"] = str(last - first + 1)
+    response["Accept-Ranges"] = "bytes"
+    response["Last-Modified"] = last_modified
+    return response
 
 
 def serve_media_file(request, path):
@@ -103,8 +135,8 @@ def serve_media_file(request, path):
 
     if not os.path.isfile(full_path):
         raise Http404
-    response = _file_response(name, full_path)
-    if public:
+    response = _file_response(request, name, full_path)
+    if public and response.status_code in (200, 206):
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     else:
         patch_cache_control(response, private=True, no_store=True)

@@ -65,6 +65,10 @@ class StaffPage(BasePage):
     """What every page of the staff section shares: it stays out of sitemaps and search
     engines, and renders only behind a groups restriction."""
 
+    # Internal photos and videos may illustrate procedures for staff (media_archive.privacy
+    # still serves their files to staff only).
+    shown_to_public = False
+
     class Meta:
         abstract = True
 

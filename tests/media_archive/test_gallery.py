@@ -102,6 +102,22 @@ def test_album_gallery_shows_its_album_only(client, archive):
 
 
 @pytest.mark.django_db
+def test_album_gallery_facets_count_the_album_only(client, archive):
+    response = client.get(archive["album_gallery"].url)
+
+    assert facet(response, "year") == {"2024": 2}
+    assert facet(response, "event") == {"კონფერენცია": 2}
+    assert facet(response, "type") == {"ფოტოები": 1, "ვიდეო": 1}
+    assert facet(response, "photographer") == {"ნინო ბერიძე": 2}
+    assert facet(response, "tag") == {"პენსია": 1}
+
+    narrowed = client.get(archive["album_gallery"].url, {"type": "video"})
+    assert titles(narrowed) == ["speech-video"]
+    assert facet(narrowed, "year") == {"2024": 1}
+    assert facet(narrowed, "type") == {"ფოტოები": 1, "ვიდეო": 1}
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("query", ["year=abc", "type=painting", "page=999", "page=x", "year=%00"])
 def test_bad_filter_values_give_the_normal_page(client, archive, query):
     response = client.get(f"{archive['gallery'].url}?{query}")
