@@ -240,7 +240,11 @@ def probe_media(path):
         raise MediaProbeError(_("ffprobe took too long to read the file")) from error
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise MediaProbeError(message[-1] if message else _("ffprobe could not read the file"))
+        if not message:
+            raise MediaProbeError(_("ffprobe could not read the file"))
+        # ffprobe names the file it read: a temporary path of an upload means nothing to
+        # the person reading the report, who already sees the file's own name.
+        raise MediaProbeError(message[-1].removeprefix(f"{path}: "))
     report = json.loads(completed.stdout or b"{}")
     streams = report.get("streams", [])
     video = next(

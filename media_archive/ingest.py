@@ -81,9 +81,14 @@ _COMPATIBLE = {
 }
 
 
-def check_declared_type(name, head):
+def check_declared_type(name, head, extensions=SUPPORTED_EXTENSIONS):
     extension = Path(name).suffix.lower()
-    declared = SUPPORTED_EXTENSIONS.get(extension)
+    declared = extensions.get(extension)
+    if declared is None and extension in SUPPORTED_EXTENSIONS:
+        raise Rejected(
+            _("“%(extension)s” files are not accepted here; accepted: %(accepted)s")
+            % {"extension": extension, "accepted": ", ".join(sorted(extensions))}
+        )
     if declared is None:
         raise Rejected(_("unsupported file type “%(extension)s”") % {"extension": extension})
     actual = sniff_kind(head)
@@ -125,17 +130,34 @@ def _image_title(name):
 
 
 def ingest(
-    fileobj, name, *, album=None, collection=None, user=None, source_path=None, defaults=None
+    fileobj,
+    name,
+    *,
+    album=None,
+    collection=None,
+    user=None,
+    source_path=None,
+    defaults=None,
+    extensions=SUPPORTED_EXTENSIONS,
+    max_size=None,
 ):
     """Take one open binary file into the archive. Returns an IngestResult; never leaves a
-    stored file without its record or a record without its file."""
+    stored file without its record or a record without its file. `extensions` narrows the
+    accepted types (the admin's video and audio upload); `max_size` caps a web upload."""
     fileobj.seek(0, os.SEEK_END)
     size = fileobj.tell()
     fileobj.seek(0)
     if size == 0:
         return IngestResult(SKIPPED, name, reason=_("empty file (0 bytes)"))
+    if max_size is not None and size > max_size:
+        return IngestResult(
+            SKIPPED,
+            name,
+            reason=_("file too large: %(size)s bytes (limit %(limit)s)")
+            % {"size": size, "limit": max_size},
+        )
     try:
-        declared = check_declared_type(name, fileobj.read(64))
+        declared = check_declared_type(name, fileobj.read(64), extensions)
         fileobj.seek(0)
         checksum = duplicates.sha256_of(fileobj)
         existing = duplicates.find_exact_duplicate(checksum)
@@ -158,6 +180,12 @@ def ingest(
         return IngestResult(SKIPPED, name, reason=str(error))
     except extraction.MediaToolMissing as error:
         return IngestResult(SKIPPED, name, reason=str(error))
+    except extraction.MediaProbeError as error:
+        return IngestResult(
+            SKIPPED,
+            name,
+            reason=_("not a readable video or audio file: %(error)s") % {"error": error},
+        )
 
 
 def _ingest_image(fileobj, name, size, checksum, album, collection, user, defaults):

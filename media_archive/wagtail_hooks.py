@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from media_archive import admin_views
+from media_archive import admin_views, media_upload
 from media_archive.bulk_actions import CatalogueBulkEditAction
 from media_archive.models import Album
 from media_archive.privacy import publishable_q
@@ -48,6 +48,22 @@ def register_catalogue_urls():
     return [path("archive-catalogue/", include(catalogue_urls))]
 
 
+upload_urls = (
+    [path("media/", media_upload.add_several, name="media")],
+    "media_archive_upload",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_upload_urls():
+    return [path("archive-upload/", include(upload_urls))]
+
+
+class MediaUploadMenuItem(MenuItem):
+    def is_shown(self, request):
+        return media_upload.permission_checker.policy.user_has_permission(request.user, "add")
+
+
 class CatalogueMenuItem(MenuItem):
     def __init__(self, label, url_name, query="", **kwargs):
         super().__init__(label, format_lazy("{}{}", reverse_lazy(url_name), query), **kwargs)
@@ -60,6 +76,12 @@ class CatalogueMenuItem(MenuItem):
 
 catalogue_menu = Menu(
     items=[
+        MediaUploadMenuItem(
+            _("Upload several videos and recordings"),
+            reverse_lazy("media_archive_upload:media"),
+            icon_name="upload",
+            order=50,
+        ),
         CatalogueMenuItem(_("Photo catalogue"), "media_archive_catalogue:images", order=100),
         CatalogueMenuItem(
             _("Video and audio catalogue"), "media_archive_catalogue:media", order=200

@@ -188,6 +188,9 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# Video and audio sent through the admin's multi-file upload (media_archive.media_upload);
+# `import_media` reads files already on the server and has no cap.
+ARCHIVE_MEDIA_MAX_UPLOAD_SIZE = 1024 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 # Wagtail's own Latin fallback for Georgian is an informal one (ც → c, ხ → x); keeping the
 # Georgian letters lets cms.forms romanise them by the national system instead.
