@@ -1,7 +1,8 @@
 """Exact duplicates (same bytes: SHA-256) and near duplicates (same picture resized or
-re-encoded: a 64-bit difference hash within a few bits)."""
+re-encoded: a 64-bit difference hash within a few bits; for a video, of its poster frame)."""
 
 import hashlib
+import io
 
 from PIL import Image, ImageOps
 
@@ -94,8 +95,24 @@ def near_duplicate_candidates_q(perceptual_hash):
     return condition
 
 
-def find_near_duplicate(perceptual_hash, exclude_pk=None):
-    """The closest existing image within NEAR_DUPLICATE_MAX_DISTANCE, or None.
+def poster_hash(poster_jpeg):
+    """The difference hash of a video's poster frame: a re-encoded or resized copy of a video
+    gives the same frame at the same moment, so its poster hashes alike."""
+    with Image.open(io.BytesIO(poster_jpeg)) as poster:
+        return difference_hash(poster)
+
+
+def _near_duplicate_candidates(model, perceptual_hash):
+    # Images are many (100,000 in bench/media_gallery.py): the indexed bands narrow them.
+    # Videos are few beside them (an event gives one or two), so their hashes are read whole.
+    if hasattr(model, "phash_band_0"):
+        return model.objects.filter(near_duplicate_candidates_q(perceptual_hash))
+    return model.objects.exclude(perceptual_hash="")
+
+
+def find_near_duplicate(perceptual_hash, exclude_pk=None, model=None):
+    """The closest existing item of `model` (images by default) within
+    NEAR_DUPLICATE_MAX_DISTANCE, or None.
 
     Hamming distance has no portable index in SQLite or PostgreSQL; the indexed hash bands
     narrow 100,000 hashes to a handful of candidates, measured exactly here.
@@ -104,8 +121,9 @@ def find_near_duplicate(perceptual_hash, exclude_pk=None):
 
     if not perceptual_hash:
         return None
+    model = model or ArchiveImage
     target = int(perceptual_hash, 16)
-    rows = ArchiveImage.objects.filter(near_duplicate_candidates_q(perceptual_hash))
+    rows = _near_duplicate_candidates(model, perceptual_hash)
     if exclude_pk is not None:
         rows = rows.exclude(pk=exclude_pk)
     best = None
@@ -113,7 +131,7 @@ def find_near_duplicate(perceptual_hash, exclude_pk=None):
         distance = (target ^ int(other, 16)).bit_count()
         if distance <= NEAR_DUPLICATE_MAX_DISTANCE and (best is None or distance < best[1]):
             best = (pk, distance)
-    return ArchiveImage.objects.get(pk=best[0]) if best else None
+    return model.objects.get(pk=best[0]) if best else None
 
 
 def admin_edit_url(item):

@@ -252,6 +252,10 @@ def _ingest_media(fileobj, name, checksum, album, collection, user, source_path,
         poster = extraction.poster_frame(source_path, technical["duration"])
         if poster:
             media.thumbnail = ContentFile(poster, name=f"{Path(name).stem}.jpg")
+            media.perceptual_hash = duplicates.poster_hash(poster)
+            media.near_duplicate_of = duplicates.find_near_duplicate(
+                media.perceptual_hash, model=ArchiveMedia
+            )
         else:
             warnings.append(_("no poster frame could be made"))
     fileobj.seek(0)
@@ -265,7 +269,9 @@ def _ingest_media(fileobj, name, checksum, album, collection, user, source_path,
             with public_path.open("rb") as public:
                 media.public_file = File(public, name=Path(name).name)
                 _save_with_file(media, ["file", "thumbnail", "public_file"])
-    return IngestResult(IMPORTED, name, item=media, warnings=warnings)
+    return IngestResult(
+        IMPORTED, name, item=media, warnings=warnings, near_duplicate_of=media.near_duplicate_of
+    )
 
 
 def _save_with_file(item, file_field_names):
@@ -356,6 +362,11 @@ def read_uploaded_media(media):
                     f"{Path(media.file.name).stem}.jpg", ContentFile(poster), save=False
                 )
                 changes["thumbnail"] = media.thumbnail.name
+                changes["perceptual_hash"] = duplicates.poster_hash(poster)
+                if media.near_duplicate_of_id is None:
+                    changes["near_duplicate_of"] = duplicates.find_near_duplicate(
+                        changes["perceptual_hash"], exclude_pk=media.pk, model=type(media)
+                    )
     # A new upload replaces the public copy of the file it replaces; with no new copy the
     # public has nothing to play rather than the old recording.
     replaced_public_copy = media.public_file.name or ""

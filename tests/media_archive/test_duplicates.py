@@ -121,3 +121,47 @@ def test_hash_band_lookup_finds_what_a_scan_of_every_hash_finds():
             assert hamming_distance(probe, found.perceptual_hash) == hamming_distance(
                 probe, by_scan.perceptual_hash
             )
+
+
+def make_pattern_video(path, pattern, size, crf):
+    return files.ffmpeg_make(
+        path,
+        "-f", "lavfi", "-i", f"{pattern}=size=640x480:rate=10:duration=3",
+        "-vf", f"scale={size}", "-c:v", "libx264", "-crf", str(crf), "-pix_fmt", "yuv420p",
+    )  # fmt: skip
+
+
+@files.needs_ffmpeg
+@pytest.mark.django_db
+def test_reencoded_smaller_video_is_flagged_by_its_poster_frame(tmp_path):
+    from media_archive.models import ArchiveMedia
+
+    original = ingest.ingest_path(make_pattern_video(tmp_path / "a.mp4", "testsrc", "640:480", 20))
+    copy = ingest.ingest_path(make_pattern_video(tmp_path / "b.mp4", "testsrc", "320:240", 35))
+    other = ingest.ingest_path(make_pattern_video(tmp_path / "c.mp4", "smptebars", "640:480", 20))
+
+    assert [r.status for r in (original, copy, other)] == [ingest.IMPORTED] * 3
+    assert original.item.perceptual_hash and other.item.perceptual_hash
+    assert copy.near_duplicate_of == original.item
+    assert ArchiveMedia.objects.get(pk=copy.item.pk).near_duplicate_of == original.item
+    assert other.near_duplicate_of is None
+    assert original.near_duplicate_of is None
+
+
+@files.needs_ffmpeg
+@pytest.mark.django_db
+def test_uploaded_video_is_flagged_against_an_imported_copy(tmp_path):
+    """An upload through wagtailmedia's own form is read after it is stored
+    (ingest.read_uploaded_media, on save): the same poster-frame check applies."""
+    from django.core.files import File
+
+    from media_archive.models import ArchiveMedia
+
+    original = ingest.ingest_path(make_pattern_video(tmp_path / "a.mp4", "testsrc", "640:480", 20))
+    smaller = make_pattern_video(tmp_path / "b.mp4", "testsrc", "320:240", 35)
+    with smaller.open("rb") as handle:
+        uploaded = ArchiveMedia(title="ასლი", type="video", file=File(handle, name="b.mp4"))
+        uploaded.save()
+    uploaded.refresh_from_db()
+    assert uploaded.perceptual_hash
+    assert uploaded.near_duplicate_of == original.item
