@@ -50,6 +50,7 @@ from analytics import buffer  # noqa: E402
 from analytics.middleware import AnalyticsMiddleware  # noqa: E402
 from analytics.models import DailyRollup, DailySalt, PageView  # noqa: E402
 from analytics.rollups import search_log_model  # noqa: E402
+from bench.postgres_database import ensure_postgres_database  # noqa: E402
 
 AGENTS = [
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -65,7 +66,7 @@ PAGE = "<!doctype html><html><body>" + "<p>სოციალური მომ
 
 def create_tables():
     if connection.vendor == "postgresql":
-        _ensure_postgres_database()
+        ensure_postgres_database(connection)
         connection.settings_dict["OPTIONS"]["options"] = f"-c search_path={SCHEMA}"
         connection.close()
         with connection.cursor() as cursor:
@@ -76,24 +77,6 @@ def create_tables():
         for model in (PageView, DailySalt, DailyRollup, search_log_model()):
             if model is not None:
                 editor.create_model(model)
-
-
-def _ensure_postgres_database():
-    import psycopg
-
-    settings_dict = connection.settings_dict
-    params = {
-        "host": settings_dict["HOST"] or None,
-        "port": settings_dict["PORT"] or None,
-        "user": settings_dict["USER"] or None,
-        "password": settings_dict["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [settings_dict["NAME"]]
-        ).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{settings_dict["NAME"]}"')
 
 
 def drop_tables():

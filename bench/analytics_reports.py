@@ -109,6 +109,7 @@ from analytics.models import DailyRollup, DailySalt, Dimension, PageView  # noqa
 from analytics.queries import GROUP_COUNT, daily_totals, dimension_totals  # noqa: E402
 from analytics.rollups import VIEW_DIMENSIONS, build_rollups, search_log_model  # noqa: E402
 from analytics.views import REPORTS, GroupCountPaginator  # noqa: E402
+from bench.postgres_database import ensure_postgres_database  # noqa: E402
 
 POSTGRES = connection.vendor == "postgresql"
 SearchLog = search_log_model()
@@ -116,7 +117,7 @@ SearchLog = search_log_model()
 
 def prepare_database():
     if POSTGRES:
-        _ensure_postgres_database()
+        ensure_postgres_database(connection)
         # Every connection of this run sees the throwaway schema only.
         connection.settings_dict["OPTIONS"]["options"] = f"-c search_path={SCHEMA}"
         connection.close()
@@ -137,24 +138,6 @@ def prepare_database():
         for model in (PageView, DailySalt, DailyRollup, SearchLog):
             if model is not None:
                 editor.create_model(model)
-
-
-def _ensure_postgres_database():
-    import psycopg
-
-    settings_dict = connection.settings_dict
-    params = {
-        "host": settings_dict["HOST"] or None,
-        "port": settings_dict["PORT"] or None,
-        "user": settings_dict["USER"] or None,
-        "password": settings_dict["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [settings_dict["NAME"]]
-        ).fetchone()
-        if not exists:
-            admin.execute(f'CREATE DATABASE "{settings_dict["NAME"]}"')
 
 
 def sync_rollup_indexes():

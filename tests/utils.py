@@ -33,3 +33,8 @@ def translate(page, locale, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation.specific
+
+
+def streamed_body(response) -> bytes:
+    """The whole body of a streaming response (a served file)."""
+    return b"".join(response.streaming_content)

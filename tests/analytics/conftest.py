@@ -52,5 +52,11 @@ def analyst(django_user_model, db):
 
 
 @pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
 def analysts_group(db) -> Group:
     return ensure_analyst_group()

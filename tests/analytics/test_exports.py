@@ -38,12 +38,6 @@ LABELS = {Dimension.DEVICE: "მობილური ტელეფონი",
 
 
 @pytest.fixture
-def analyst_client(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
-@pytest.fixture
 def every_dimension(home_pages):
     """One value per report, seen today (7 views, 3 visitors) and yesterday (5 and 2)."""
     today = timezone.localdate()

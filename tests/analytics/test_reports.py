@@ -25,12 +25,6 @@ REPORT_URLS = ["analytics_reports:overview"] + [
 
 
 @pytest.fixture
-def analyst_client(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
-@pytest.fixture
 def rollups(home_pages):
     today = timezone.localdate()
     yesterday = today - datetime.timedelta(days=1)

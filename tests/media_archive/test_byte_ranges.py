@@ -3,12 +3,11 @@ them): files Django serves answer a single range with 206, a range past the end 
 and the privacy checks come first."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from media_archive.byte_ranges import Unsatisfiable, requested_range
 from media_archive.factories import ArchiveMediaFactory
+from tests.utils import streamed_body
 
 CONTENT = bytes(range(256)) * 40  # 10,240 bytes, each position telling its own offset
 SIZE = len(CONTENT)
@@ -59,17 +58,6 @@ def public_video(**fields):
     )
 
 
-def body(response):
-    return b"".join(response.streaming_content)
-
-
-@pytest.fixture
-def staff_client(db):
-    staff = Client()
-    staff.force_login(get_user_model().objects.create_superuser("archivist", "a@ssa.ge", "pw"))
-    return staff
-
-
 @pytest.mark.django_db
 def test_whole_file_says_ranges_are_accepted(client):
     response = client.get(public_video().public_file.url)
@@ -77,7 +65,7 @@ def test_whole_file_says_ranges_are_accepted(client):
     assert response.status_code == 200
     assert response["Accept-Ranges"] == "bytes"
     assert response["Content-Length"] == str(SIZE)
-    assert body(response) == CONTENT
+    assert streamed_body(response) == CONTENT
 
 
 @pytest.mark.django_db
@@ -100,7 +88,7 @@ def test_a_single_range_is_answered_with_206(client, header, first, last):
     assert response["Content-Type"] == "video/mp4"
     assert response["Accept-Ranges"] == "bytes"
     assert "public" in response["Cache-Control"]
-    assert body(response) == CONTENT[first : last + 1]
+    assert streamed_body(response) == CONTENT[first : last + 1]
 
 
 @pytest.mark.django_db
@@ -118,7 +106,7 @@ def test_several_ranges_or_a_bad_header_get_the_whole_file(client):
     for header in ("bytes=0-1,4-5", "bytes=9-5", "lines=1-2"):
         response = client.get(url, headers={"range": header})
         assert response.status_code == 200, header
-        assert body(response) == CONTENT
+        assert streamed_body(response) == CONTENT
 
 
 @pytest.mark.django_db
@@ -133,7 +121,7 @@ def test_if_range_from_another_copy_gets_the_whole_file(client):
     etag = client.get(url, headers={"range": "bytes=0-9", "if-range": '"abc"'})
 
     assert same_copy.status_code == 206
-    assert body(same_copy) == CONTENT[:10]
+    assert streamed_body(same_copy) == CONTENT[:10]
     assert other_copy.status_code == etag.status_code == 200
 
 
@@ -148,7 +136,7 @@ def test_a_range_request_does_not_get_past_the_privacy_checks(client, staff_clie
 
     staff_response = staff_client.get(public.file.url, headers={"range": "bytes=0-9"})
     assert staff_response.status_code == 206
-    assert body(staff_response) == CONTENT[:10]
+    assert streamed_body(staff_response) == CONTENT[:10]
     assert "private" in staff_response["Cache-Control"]
 
 

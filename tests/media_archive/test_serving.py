@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
@@ -24,6 +22,7 @@ from media_archive.gallery import GalleryFilters, result_page
 from media_archive.pages import ArchiveGalleryPage
 from media_archive.privacy import is_held_back, is_public
 from tests.media_archive import files
+from tests.utils import streamed_body
 
 
 @pytest.fixture(autouse=True)
@@ -34,18 +33,6 @@ def _forget_cached_renditions():
 
 def cache_control(response):
     return {part.strip() for part in response["Cache-Control"].split(",")}
-
-
-def body(response):
-    return b"".join(response.streaming_content)
-
-
-@pytest.fixture
-def staff_client(db):
-    """Someone with admin access, beside the anonymous `client`."""
-    staff = Client()
-    staff.force_login(get_user_model().objects.create_superuser("archivist", "a@ssa.ge", "pw"))
-    return staff
 
 
 def photo(**fields):
@@ -77,7 +64,7 @@ def test_public_rendition_is_served_with_public_cache_headers_and_without_gps(cl
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
     assert cache_control(response) == {"public", "max-age=3600"}
-    content = body(response)
+    content = streamed_body(response)
     assert content[:2] == b"\xff\xd8"
     if shutil.which("exiftool"):
         served = Path(settings.MEDIA_ROOT) / "served-check.jpg"
@@ -106,7 +93,7 @@ def test_original_is_never_served_to_the_public_but_is_to_staff(client, staff_cl
     response = staff_client.get(original)
     assert response.status_code == 200
     assert cache_control(response) == {"private", "no-store"}
-    assert body(response) == image.file.open("rb").read()  # as uploaded, GPS and all
+    assert streamed_body(response) == image.file.open("rb").read()  # as uploaded, GPS and all
     image.file.close()
 
 
