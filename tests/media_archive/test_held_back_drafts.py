@@ -3,30 +3,18 @@ yet: the draft says the item is not out yet, whether the page is live or not."""
 
 import pytest
 from django.core.cache import caches
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cms.factories import ContentPageFactory
-from media_archive.factories import ArchiveImageFactory
 from media_archive.gallery import GalleryFilters, result_page
 from media_archive.models import DraftReference
 from media_archive.privacy import is_held_back, is_public
-from tests.media_archive import files
+from tests.media_archive.page_content import image_block, photo
 
 
 @pytest.fixture(autouse=True)
 def _forget_cached_renditions():
     """Wagtail caches renditions by image id; ids repeat after each test's rollback."""
     caches["default"].clear()
-
-
-def photo(title):
-    return ArchiveImageFactory(
-        title=title, file=SimpleUploadedFile("p.jpg", files.jpeg_bytes(seed=3, size=(300, 200)))
-    )
-
-
-def image_block(image):
-    return ("image", {"image": {"image": image, "decorative": True, "alt_text": ""}, "caption": ""})
 
 
 def gallery_titles():

@@ -16,14 +16,11 @@ from news.factories import NewsPageFactory
 from news.models import NewsPage
 from staff.factories import CaseworkModulePageFactory, StaffIndexPageFactory
 from staff.models import CaseworkModulePage
+from tests.media_archive.page_content import image_block
 from tests.news.utils import make_news_sections
 from tests.press.admin_forms import edit_form_data, edit_url
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
-
-
-def image_block(image):
-    return ("image", {"image": {"image": image, "decorative": True, "alt_text": ""}, "caption": ""})
 
 
 def embedded(image):

@@ -16,6 +16,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from cms.progress import ProgressBar, add_progress_argument
 from media_archive import extraction, ingest
 from media_archive.models import Album
 
@@ -59,36 +60,12 @@ def album_for(relative_folder, albums):
     return album
 
 
-class ProgressBar:
-    WIDTH = 30
-
-    def __init__(self, stream, total, enabled):
-        self.stream, self.total, self.enabled = stream, total, enabled
-
-    def show(self, done, name):
-        if not self.enabled or not self.total:
-            return
-        filled = self.WIDTH * done // self.total
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        self.stream.write(f"\r[{bar}] {done}/{self.total} {name[:40]:<40}")
-        self.stream.flush()
-
-    def finish(self):
-        if self.enabled and self.total:
-            self.stream.write("\n")
-
-
 class Command(BaseCommand):
     help = _("Import photos, video and audio from a folder tree; folders become albums.")
 
     def add_arguments(self, parser):
         parser.add_argument("path", help=_("Folder to import"))
-        parser.add_argument(
-            "--progress",
-            choices=["auto", "always", "never"],
-            default="auto",
-            help=_("Show a progress bar (auto: only on a terminal)."),
-        )
+        add_progress_argument(parser)
 
     def handle(self, *args, path, progress, **options):
         root = Path(path)
@@ -99,10 +76,7 @@ class Command(BaseCommand):
                 _("ffmpeg is not installed: video and audio will be skipped, photos imported.")
             )
         entries = list(files_under(root))
-        show_progress = progress == "always" or (
-            progress == "auto" and getattr(self.stderr._out, "isatty", lambda: False)()
-        )
-        bar = ProgressBar(self.stderr._out, len(entries), show_progress)
+        bar = ProgressBar.for_command(self, len(entries), progress)
         results = []
         albums = {}
         positions = {}
