@@ -305,7 +305,10 @@ def worker(args) -> None:
     from modelsearch.backends import database as wagtail_database
     from wagtail.models import Page
 
-    from search.db_backend import create_postgres_title_body_index
+    from search.database_tuning import (
+        create_postgres_title_body_index,
+        store_postgres_vectors_in_row,
+    )
     from search.demo import DEMO_SYNONYMS
     from search.factories import SearchSynonymFactory
     from search.service import search_site
@@ -313,7 +316,9 @@ def worker(args) -> None:
 
     call_command("migrate", run_syncdb=True, verbosity=0)
     _install_fts5_table()
-    create_postgres_title_body_index(connection)  # what search's migration 0002 adds
+    # What search's migrations 0002 and 0003 do on PostgreSQL.
+    create_postgres_title_body_index(connection)
+    store_postgres_vectors_in_row(connection)
     home = make_site_tree()["ka"]
     for terms in DEMO_SYNONYMS:
         SearchSynonymFactory(terms=terms)

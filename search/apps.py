@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
         from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
 
-        from search.db_backend import configure_sqlite_connection
+        from search.database_tuning import configure_sqlite_connection
         from search.querylog import flush_after_response
 
         request_finished.connect(flush_after_response, dispatch_uid="search_query_log_flush")

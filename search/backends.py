@@ -7,6 +7,7 @@ import time
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
+from search.database_tuning import search_planner_settings
 from search.db_backend import DATABASE_BACKENDS
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def run_search(run):
     """
     backend = get_search_backend()
     if not is_external(backend):
-        return run(backend)
+        return _run_on_database(run, backend)
     if time.monotonic() >= _external_unreachable_until:
         try:
             return run(backend)
@@ -62,4 +63,9 @@ def run_search(run):
                 "Search engine unreachable (%s); answering from the database backend.",
                 type(error).__name__,
             )
-    return run(database_backend())
+    return _run_on_database(run, database_backend())
+
+
+def _run_on_database(run, backend):
+    with search_planner_settings():
+        return run(backend)

@@ -29,49 +29,13 @@ from modelsearch.backends import database as wagtail_database
 
 DATABASE_BACKENDS = ("wagtail.search.backends.database", "search.db_backend")
 
-# Wagtail's PostgreSQL backend matches `title || body` against the query, but indexes the
-# two columns apart: without an index on the expression itself every search reads every
-# index entry. PostgreSQL uses this one when the expression is written the same way.
-POSTGRES_TITLE_BODY_INDEX = "search_indexentry_title_body_gin"
-
-
-# SQLite keeps 2 MB of the database in memory per connection by default: at 100,000 pages
-# the search index is about 1 GB, and every match a search checks (its index entry, its
-# page) is then a read from the operating system, which tripled the time of a search.
-SQLITE_CACHE_KIB = 64 * 1024
-
-
-def configure_sqlite_connection(sender, connection, **kwargs):
-    """connection_created receiver: a page cache of SQLITE_CACHE_KIB for SQLite (it grows
-    only as pages are read)."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
-
-
-def _connection_of(schema_editor_or_connection):
-    if hasattr(schema_editor_or_connection, "vendor"):
-        return schema_editor_or_connection
-    return schema_editor_or_connection.connection
-
-
-def create_postgres_title_body_index(schema_editor_or_connection) -> None:
-    connection_ = _connection_of(schema_editor_or_connection)
-    if connection_.vendor != "postgresql":
-        return
-    with connection_.cursor() as cursor:
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {POSTGRES_TITLE_BODY_INDEX} ON wagtailsearch_indexentry"
-            ' USING GIN (("title" || "body"))'
-        )
-
-
-def drop_postgres_title_body_index(schema_editor_or_connection) -> None:
-    connection_ = _connection_of(schema_editor_or_connection)
-    if connection_.vendor != "postgresql":
-        return
-    with connection_.cursor() as cursor:
-        cursor.execute(f"DROP INDEX IF EXISTS {POSTGRES_TITLE_BODY_INDEX}")
+# Wagtail leaves the text search configuration to the server's default_text_search_config,
+# which initdb picks from the server's locale ("english" or "simple"): written out, the
+# index reads the same on every server, and to_tsquery(config, text) is immutable, so
+# PostgreSQL parses a query once rather than once per matching entry for each term ranked.
+# "english" stems the English pages' words; Georgian words pass through it unchanged (the
+# Georgian analysis in search.analysis has stemmed them already).
+POSTGRES_SEARCH_CONFIG = "pg_catalog.english"
 
 
 # The first look at the best-scored entries takes this many more than the page of results
@@ -282,6 +246,10 @@ def _postgres_classes():
         query_compiler_class = RankedSearchQueryCompiler
         autocomplete_query_compiler_class = RankedAutocompleteQueryCompiler
         results_class = RankedSearchResults
+
+        def __init__(self, params):
+            super().__init__(params)
+            self.config = self.config or POSTGRES_SEARCH_CONFIG
 
     return RankedPostgresSearchBackend, PostgresSearchBackend
 

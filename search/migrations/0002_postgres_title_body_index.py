@@ -1,6 +1,9 @@
 from django.db import migrations
 
-from search.db_backend import create_postgres_title_body_index, drop_postgres_title_body_index
+from search.database_tuning import (
+    create_postgres_title_body_index,
+    drop_postgres_title_body_index,
+)
 
 
 def create(apps, schema_editor):

@@ -106,15 +106,6 @@ def test_a_search_without_archive_items_never_builds_the_archive_rules(home_page
     assert archive_sql == []
 
 
-def test_sqlite_connections_keep_a_page_cache_the_size_of_a_large_index():
-    if connection.vendor != "sqlite":
-        pytest.skip("an SQLite setting")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (size,) = cursor.fetchone()
-    assert size == -db_backend.SQLITE_CACHE_KIB
-
-
 def test_match_all_and_explicit_orders_are_wagtails_own_queries(outranked):
     from wagtail.search.backends import get_search_backend
 
