@@ -1,6 +1,11 @@
 """The beacon script in a real browser: silent on a page the server just rendered, one
 count for a copy that a cache served (simulated by answering the page request in the
-browser, so that Django never sees it)."""
+browser, so that Django never sees it).
+
+Playwright's sync API hands its events to Python only while Python is inside a Playwright
+call, so the waits here go through the page (``wait_for_timeout``, ``expect_request``),
+never through ``time.sleep`` alone: a beacon sent while the test slept would otherwise
+be missing from the recorded requests."""
 
 import re
 import time
@@ -15,12 +20,16 @@ from tests.utils import make_site_tree
 pytestmark = [requires_chromium, pytest.mark.browser]
 
 
-def wait_for(condition, seconds=10):
+def is_beacon(request):
+    return "/analytics/view" in request.url
+
+
+def wait_for(page, condition, seconds=10):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.1)
+        page.wait_for_timeout(100)
     return condition()
 
 
@@ -32,19 +41,21 @@ def test_cached_copy_is_counted_once_and_fresh_page_not_twice(
     context = browser.new_context(user_agent=BROWSER_AGENT)
     page = context.new_page()
     beacons = []
-    page.on("request", lambda request: "/analytics/view" in request.url and beacons.append(request))
+    page.on("request", lambda request: is_beacon(request) and beacons.append(request))
     try:
         url = live_server.url + "/ka/"
         page.goto(url)
         page.wait_for_load_state("load")
         html = page.content()
-        assert wait_for(lambda: PageView.objects.count() == 1)
+        assert wait_for(page, lambda: PageView.objects.count() == 1)
+        page.wait_for_timeout(500)  # time for a beacon the script should not send
         assert beacons == []  # the server counted this copy itself
 
         stale = re.sub(r'data-rendered="\d+"', f'data-rendered="{int(time.time()) - 3600}"', html)
         page.route(url, lambda route: route.fulfill(body=stale, content_type="text/html"))
-        page.goto(url)
-        assert wait_for(lambda: PageView.objects.count() == 2)
+        with page.expect_request(is_beacon):
+            page.goto(url)
+        assert wait_for(page, lambda: PageView.objects.count() == 2)
         assert len(beacons) == 1
         assert [request.url for request in beacons] == [live_server.url + "/analytics/view"]
         view = PageView.objects.order_by("pk").last()
