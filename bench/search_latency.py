@@ -21,6 +21,14 @@ Georgian analysis (stock) beside it.
 
 SQLite runs in a temporary file; PostgreSQL in the database ssa_search_bench, created and
 dropped by this script (postgres://postgres@127.0.0.1:5432/, or BENCH_POSTGRES_URL).
+
+On PostgreSQL each match costs a read of its index entry's block. The figures are printed
+beside the server's shared_buffers and the size of the search index table: when the table
+is larger than the buffers (Debian's default is 128 MB; at 100,000 pages the table is
+about 400 MB, 720 MB with its TOAST table and indexes), most of those reads go to the
+operating system's file cache and a search costs about a quarter more. To measure a
+server sized for the data, point BENCH_POSTGRES_URL at one, e.g. a scratch cluster
+started with `pg_ctl -o "-p 5433 -c shared_buffers=1GB"`.
 """
 
 import argparse
@@ -112,6 +120,9 @@ def main(args) -> None:
     for row in rows:
         kinds = ", ".join(f"{kind} {ms:.1f}" for kind, ms in row["p95_by_kind"].items())
         print(f"  {row['database']} {row['pages']}: {kinds}")
+    for row in rows:
+        if row["server"]:
+            print(f"  {row['database']} {row['pages']} server: {row['server']}")
     print(f"wall time {time.perf_counter() - started:.0f} s")
 
 
@@ -249,6 +260,21 @@ def _stock_index_rate(ids: list[int]) -> float:
     return rate
 
 
+def _server_memory(connection) -> str:
+    """On PostgreSQL, the server's shared buffers beside the size of the search index
+    table: a search reads a block of that table for each match, from the server's buffers
+    or, when the table is larger than them, from the operating system's file cache."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('shared_buffers'),"
+            " pg_size_pretty(pg_total_relation_size('wagtailsearch_indexentry'))"
+        )
+        shared_buffers, table_size = cursor.fetchone()
+    return f"shared_buffers {shared_buffers}, search index table {table_size}"
+
+
 def build_queries(rng, count: int) -> list[tuple[str, str]]:
     from bench.search_corpus import lexicon, query_text
 
@@ -356,6 +382,7 @@ def worker(args) -> None:
         rows.append(
             {
                 "database": connection.vendor,
+                "server": _server_memory(connection),
                 "pages": Page.objects.count(),
                 "index_rate_stock": stock_rate,
                 "index_rate_ours": our_rate,

@@ -152,11 +152,16 @@ def indexed_archive_models(backend):
     from wagtail.search.models import IndexEntry
 
     types = {ContentType.objects.get_for_model(model).pk: model for model in models}
-    indexed = set(
-        ContentType.objects.filter(pk__in=types)
-        .filter(Exists(IndexEntry.objects.filter(content_type=OuterRef("pk"))))
-        .values_list("pk", flat=True)
-    )
+    # EXISTS in the select list is one index probe per type; as a filter, PostgreSQL made
+    # it a merge join that read the whole content-type index of the entries (10 ms at
+    # 100,000 pages, on every search).
+    indexed = {
+        pk
+        for pk, has_entries in ContentType.objects.filter(pk__in=types)
+        .annotate(has_entries=Exists(IndexEntry.objects.filter(content_type=OuterRef("pk"))))
+        .values_list("pk", "has_entries")
+        if has_entries
+    }
     return [model for pk, model in types.items() if pk in indexed]
 
 
@@ -313,7 +318,7 @@ def search_site(
     def _count(results) -> int:
         return len(results) if isinstance(results, list) else results.count()
 
-    def search_all(backend, query):
+    def search_all(backend, query, indexed_archive):
         """The matches of the selected types, and the public matches counted by type: one
         grouped query for the pages, one count per indexed archive model, each run once."""
         page_results = backend.search(query, pages.specific())
@@ -321,7 +326,7 @@ def search_site(
         facet_results = page_results if pages is facet_pages else backend.search(query, facet_pages)
         facets = dict(facet_results.facet("content_type_id"))
         archive_parts = []
-        for model in indexed_archive_models(backend):
+        for model in indexed_archive:
             found = _archive_search(backend, query, model)
             count = _count(found)
             facets[ContentType.objects.get_for_model(model).pk] = count
@@ -338,26 +343,26 @@ def search_site(
         counts = [page_count] + [count for _part, count in archive_parts]
         return ChainedResults(parts, counts), facets
 
-    def autocomplete_all(backend, typed):
+    def autocomplete_all(backend, typed, indexed_archive):
         parts = [backend.autocomplete(typed, pages.specific())]
         parts += [
             _archive_search(backend, typed, model, autocomplete=True)
-            for model in indexed_archive_models(backend)
+            for model in indexed_archive
             if model in archive
         ]
         return ChainedResults(parts)
 
     def run(backend):
         relaxed = partial = False
-        query = backend_query(analysed)
-        results, facets = search_all(backend, query)
+        indexed_archive = indexed_archive_models(backend)
+        results, facets = search_all(backend, backend_query(analysed), indexed_archive)
         if len(analysed.words) > 1 and results.count() == 0:
-            results, facets = search_all(backend, backend_query(analysed, "or"))
+            results, facets = search_all(backend, backend_query(analysed, "or"), indexed_archive)
             relaxed = True
         if results.count() == 0:
             # Half-typed words: titles that begin with them (the backends' autocomplete).
             typed = " ".join(word.typed.lower() for word in analysed.words)
-            results = autocomplete_all(backend, typed)
+            results = autocomplete_all(backend, typed, indexed_archive)
             partial = results.count() > 0
             facets = {}
         paginator = Paginator(results, per_page)

@@ -154,3 +154,16 @@ def test_a_search_runs_a_fixed_handful_of_queries(home_pages):
     outcome, sql = queries_of("პენსია", "ka", log=False)
     assert outcome.total == 13
     assert len(sql) <= 10  # and a count of the matching public images
+
+
+def test_a_search_that_falls_back_to_titles_asks_once_which_archive_models_are_indexed(
+    home_pages,
+):
+    """A half-typed word finds no whole word, so the titles beginning with it are searched
+    next: which archive models have indexed items is asked once for both."""
+    publish(home_pages["ka"], "დოკუმენტების მიღება")
+    ArchiveImageFactory(caption_ka="პენსიების გაცემა")
+    search_site("დოკუმ", "ka", log=False)  # content types and other per-process caches
+    outcome, sql = queries_of("დოკუმ", "ka", log=False)
+    assert outcome.partial and outcome.total == 1
+    assert len([statement for statement in sql if "django_content_type" in statement]) == 1
