@@ -332,6 +332,7 @@ def worker(args) -> None:
     from wagtail.models import Page
 
     from search.database_tuning import (
+        create_postgres_page_check_index,
         create_postgres_title_body_index,
         store_postgres_vectors_in_row,
     )
@@ -342,9 +343,10 @@ def worker(args) -> None:
 
     call_command("migrate", run_syncdb=True, verbosity=0)
     _install_fts5_table()
-    # What search's migrations 0002 and 0003 do on PostgreSQL.
+    # What search's migrations 0002 to 0004 do on PostgreSQL.
     create_postgres_title_body_index(connection)
     store_postgres_vectors_in_row(connection)
+    create_postgres_page_check_index(connection)
     home = make_site_tree()["ka"]
     for terms in DEMO_SYNONYMS:
         SearchSynonymFactory(terms=terms)

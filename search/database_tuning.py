@@ -1,12 +1,14 @@
 """How the search's database is set up and asked, beside Wagtail's own backend: SQLite's
-page cache, and on PostgreSQL the index on the searched expression, where the entries'
-vectors are stored, and the planner's settings while a search runs."""
+page cache, and on PostgreSQL the index on the searched expression, the index the check of
+the matching pages reads, where the entries' vectors are stored, and the planner's
+settings while a search runs."""
 
 from contextlib import contextmanager
 
 from django.db import DatabaseError, connection
 
 INDEX_ENTRY_TABLE = "wagtailsearch_indexentry"
+PAGE_TABLE = "wagtailcore_page"
 
 # SQLite keeps 2 MB of the database in memory per connection by default: at 100,000 pages
 # the search index is about 1 GB, and every match a search checks (its index entry, its
@@ -18,13 +20,22 @@ SQLITE_CACHE_KIB = 64 * 1024
 # index entry. PostgreSQL uses this one when the expression is written the same way.
 POSTGRES_TITLE_BODY_INDEX = "search_indexentry_title_body_gin"
 
-# Ranking reads the title and body vectors of every matching entry. An entry's row is
-# about 3 kB, so PostgreSQL moved the largest value, the body vector, out to its TOAST
-# table: each match cost a lookup in the TOAST index and a read of its chunks (4 buffers
-# instead of 1). Stored MAIN, the vectors stay in the row and the plain texts beside them
-# (body_text, read only by the fuzzy search) go out first. lz4 decompresses several times
-# faster than PostgreSQL's own pglz.
-POSTGRES_RANKED_VECTORS = ("title", "body")
+# Each matching page is checked against the conditions of the searched pages (live, of
+# the language, outside the restricted sections) by its key: a probe of the page table's
+# key index, then a read of the page's row, for each of a few thousand matches (a third
+# of a search's time at 100,000 pages). This index holds the columns the public pages'
+# check reads, so the probe reads the index alone.
+POSTGRES_PAGE_CHECK_INDEX = "search_page_public_check"
+POSTGRES_PAGE_CHECK_COLUMNS = ("live", "locale_id", "path")
+
+# Ranking reads a vector of every matching entry: the title and body vectors for words,
+# the autocomplete vector for titles beginning with what was typed. An entry's row is
+# about 3 kB, so PostgreSQL moved values out to its TOAST table, the largest first: the
+# body vector (and, after the plain texts, the small autocomplete vector), and each match
+# then cost a lookup in the TOAST index and a read of its chunks (4 buffers instead of 1).
+# Stored MAIN, the vectors stay in the row and the plain texts beside them (body_text,
+# read only by the fuzzy search) go out first. lz4 decompresses several times faster
+# than PostgreSQL's own pglz.
 POSTGRES_VECTORS = ("title", "body", "autocomplete")
 
 # While a search's queries run: PostgreSQL's default random_page_cost (4) prices an index
@@ -52,23 +63,41 @@ def _postgres_connection(schema_editor_or_connection):
     return connection_ if connection_.vendor == "postgresql" else None
 
 
-def create_postgres_title_body_index(schema_editor_or_connection) -> None:
+def _execute_on_postgres(schema_editor_or_connection, statement: str) -> None:
     connection_ = _postgres_connection(schema_editor_or_connection)
     if connection_ is None:
         return
     with connection_.cursor() as cursor:
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {POSTGRES_TITLE_BODY_INDEX} ON {INDEX_ENTRY_TABLE}"
-            ' USING GIN (("title" || "body"))'
-        )
+        cursor.execute(statement)
+
+
+def create_postgres_title_body_index(schema_editor_or_connection) -> None:
+    _execute_on_postgres(
+        schema_editor_or_connection,
+        f"CREATE INDEX IF NOT EXISTS {POSTGRES_TITLE_BODY_INDEX} ON {INDEX_ENTRY_TABLE}"
+        ' USING GIN (("title" || "body"))',
+    )
 
 
 def drop_postgres_title_body_index(schema_editor_or_connection) -> None:
-    connection_ = _postgres_connection(schema_editor_or_connection)
-    if connection_ is None:
-        return
-    with connection_.cursor() as cursor:
-        cursor.execute(f"DROP INDEX IF EXISTS {POSTGRES_TITLE_BODY_INDEX}")
+    _execute_on_postgres(
+        schema_editor_or_connection, f"DROP INDEX IF EXISTS {POSTGRES_TITLE_BODY_INDEX}"
+    )
+
+
+def create_postgres_page_check_index(schema_editor_or_connection) -> None:
+    included = ", ".join(f'"{column}"' for column in POSTGRES_PAGE_CHECK_COLUMNS)
+    _execute_on_postgres(
+        schema_editor_or_connection,
+        f"CREATE INDEX IF NOT EXISTS {POSTGRES_PAGE_CHECK_INDEX} ON {PAGE_TABLE}"
+        f' ("id") INCLUDE ({included})',
+    )
+
+
+def drop_postgres_page_check_index(schema_editor_or_connection) -> None:
+    _execute_on_postgres(
+        schema_editor_or_connection, f"DROP INDEX IF EXISTS {POSTGRES_PAGE_CHECK_INDEX}"
+    )
 
 
 def _lz4_available(cursor) -> bool:
@@ -81,15 +110,13 @@ def _lz4_available(cursor) -> bool:
 
 def store_postgres_vectors_in_row(schema_editor_or_connection) -> None:
     """Keep the ranked vectors in the entry's row, lz4-compressed where the server has lz4
-    (see POSTGRES_RANKED_VECTORS), and rewrite the entries already indexed: a value keeps
+    (see POSTGRES_VECTORS), and rewrite the entries already indexed: a value keeps
     the storage it was written with."""
     connection_ = _postgres_connection(schema_editor_or_connection)
     if connection_ is None:
         return
     with connection_.cursor() as cursor:
-        clauses = [
-            f'ALTER COLUMN "{column}" SET STORAGE MAIN' for column in POSTGRES_RANKED_VECTORS
-        ]
+        clauses = [f'ALTER COLUMN "{column}" SET STORAGE MAIN' for column in POSTGRES_VECTORS]
         if _lz4_available(cursor):
             clauses += [
                 f'ALTER COLUMN "{column}" SET COMPRESSION lz4' for column in POSTGRES_VECTORS

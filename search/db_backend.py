@@ -14,7 +14,11 @@ queryset (drafts, restricted pages and other languages never pass):
   them pass, more are taken, and past `MAX_UNCHECKED_CANDIDATES` the checked query ranks
   them all. Checked entries keep their order, so the results are those of ranking only
   the entries that pass;
-- counts and facets: one query over the matching entries that pass the check.
+- counts and facets: one query over the matching entries that pass the check. On
+  PostgreSQL it also returns the first `FIRST_RESULTS` of them in rank order: the first
+  pages of results, asked for after their count as a paginator does, are then loaded by
+  id without reading and ranking the matches a second time. (SQLite cannot: FTS5's bm25()
+  is refused in a query built on the full-text query.)
 
 MySQL and SQLite without FTS5 are Wagtail's own backends, unchanged.
 `WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.db_backend"}}`.
@@ -22,7 +26,7 @@ MySQL and SQLite without FTS5 are Wagtail's own backends, unchanged.
 
 from collections import OrderedDict
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, Exists, F, IntegerField, OuterRef
 from django.db.models.functions import Cast
 from modelsearch.backends import database as wagtail_database
@@ -44,6 +48,9 @@ CANDIDATE_MARGIN = 5
 CANDIDATE_GROWTH = 8
 # Past this many unchecked entries, the checked query ranks every match instead.
 MAX_UNCHECKED_CANDIDATES = 2000
+# The query that counts the matches also returns this many of the first results (two
+# pages of the site's search).
+FIRST_RESULTS = 20
 INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
 
 
@@ -116,10 +123,31 @@ class RankedResults:
         found = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
+    def _counts_and_first(self, ranked):
+        """The checked entries counted by content type, and (where the database can rank
+        them in the same query) the object ids of the first FIRST_RESULTS of them in rank
+        order, else None; kept on the query compiler, which every slice of these results
+        shares."""
+        compiler = self.query_compiler
+        cached = getattr(compiler, "_counts_and_first", None)
+        if cached is None:
+            checked = self._checked(ranked).order_by()
+            cached = self._count(checked, compiler.entry_field("content_type_id"))
+            compiler._counts_and_first = cached
+        return cached
+
+    def _count(self, checked, type_field):
+        rows = checked.values(type_field).annotate(count=Count("pk"))
+        return {row[type_field]: row["count"] for row in rows}, None
+
     def _do_search(self):
         ranked = self._ranked()
         if ranked is None:
             return super()._do_search()
+        counted = getattr(self.query_compiler, "_counts_and_first", None)
+        first = counted[1] if counted is not None else None
+        if first is not None and self.stop is not None and self.stop <= FIRST_RESULTS:
+            return self._load(first[self.start : self.stop])
         if self.stop is not None:
             limit = self.stop + CANDIDATE_MARGIN
             while limit <= MAX_UNCHECKED_CANDIDATES:
@@ -134,27 +162,20 @@ class RankedResults:
         ranked = self._ranked()
         if ranked is None:
             return super()._do_count()
-        count = self._checked(ranked).order_by().count() - self.start
+        counts, _first = self._counts_and_first(ranked)
+        count = sum(counts.values()) - self.start
         return max(0, count if self.stop is None else min(count, self.stop - self.start))
 
     def facet(self, field_name):
-        """Counts by page type in one grouped query of the checked entries: an entry's
-        content type is its page's specific type. Wagtail's own facet ranks every match
-        before grouping."""
+        """Counts by page type from the counting query: an entry's content type is its
+        page's specific type. Wagtail's own facet ranks every match before grouping."""
         from wagtail.models import Page
 
         ranked = self._ranked() if field_name == "content_type_id" else None
         if ranked is None or not issubclass(self.query_compiler.queryset.model, Page):
             return super().facet(field_name)
-        field = self.query_compiler.entry_field("content_type_id")
-        rows = (
-            self._checked(ranked)
-            .order_by()
-            .values(field)
-            .annotate(count=Count("pk"))
-            .order_by("-count")
-        )
-        return OrderedDict((row[field], row["count"]) for row in rows)
+        counts, _first = self._counts_and_first(ranked)
+        return OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def _sqlite_classes():
@@ -212,6 +233,9 @@ def _postgres_classes():
     )
 
     class PostgresRanking(OnePassRanking):
+        # Written out in SQL in RankedSearchResults._count.
+        RANK_ORDER = ("-score", "-id")
+
         def entry_vectors(self):
             """Wagtail's vectors and weights (get_index_vectors), read from the entry."""
             return [(F("title"), F("title_norm")), (F("body"), 1.0)]
@@ -229,7 +253,7 @@ def _postgres_classes():
                 .annotate(_vector_=searched)
                 .filter(_vector_=self.build_tsquery(self.query, config=config))
                 .annotate(score=self._build_rank_expression(vectors, config))
-                .order_by("-score", "-id")
+                .order_by(*self.RANK_ORDER)
             )
 
     class RankedSearchQueryCompiler(PostgresRanking, PostgresSearchQueryCompiler):
@@ -240,7 +264,28 @@ def _postgres_classes():
             return [(F("autocomplete"), 1.0)]
 
     class RankedSearchResults(RankedResults, PostgresSearchResults):
-        pass
+        def _count(self, checked, type_field):
+            """The counts by type and the first results from the matches read once (a
+            materialised CTE): a hash aggregate for the counts and a top-N sort for the
+            first results, no sort of all the matches."""
+            entries = checked.annotate(
+                _type=F(type_field), _object=F("object_id"), _entry=F("id")
+            ).values_list("_type", "_object", "score", "_entry")
+            entries_sql, params = entries.query.sql_with_params()
+            rank_order = '"score" DESC, "_entry" DESC'  # PostgresRanking.RANK_ORDER
+            # The ORM's own SQL inside, its values as parameters.
+            sql = (
+                f"WITH matches AS MATERIALIZED ({entries_sql})"  # noqa: S608
+                ' SELECT "_type", count(*), NULL FROM matches GROUP BY "_type"'
+                f' UNION ALL SELECT NULL, NULL, array_agg("_object" ORDER BY {rank_order})'
+                f" FROM (SELECT * FROM matches ORDER BY {rank_order} LIMIT %s) AS first"
+            )
+            with connections[checked.db].cursor() as cursor:
+                cursor.execute(sql, (*params, FIRST_RESULTS))
+                rows = cursor.fetchall()
+            counts = {type_id: count for type_id, count, _first in rows if type_id is not None}
+            first = next(first for type_id, _count, first in rows if type_id is None)
+            return counts, [int(pk) for pk in first or ()]
 
     class RankedPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = RankedSearchQueryCompiler

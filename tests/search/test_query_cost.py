@@ -167,3 +167,27 @@ def test_a_search_that_falls_back_to_titles_asks_once_which_archive_models_are_i
     outcome, sql = queries_of("დოკუმ", "ka", log=False)
     assert outcome.partial and outcome.total == 1
     assert len([statement for statement in sql if "django_content_type" in statement]) == 1
+
+
+def matching_queries(sql):
+    return [statement for statement in sql if "@@" in statement]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the window query is PostgreSQL's")
+def test_the_counts_and_the_first_page_are_one_query_of_the_index_on_postgresql(home_pages):
+    """The entries matching the query are read once: the query that counts them by type
+    also ranks them and returns the first page's ids, whole words or title beginnings."""
+    for number in range(12):
+        publish(home_pages["ka"], f"პენსიის გვერდი {number}")
+    search_site("პენსია", "ka", log=False)  # content types and other per-process caches
+    outcome, sql = queries_of("პენსია", "ka", log=False)
+    assert (outcome.total, len(outcome.results)) == (12, 10)
+    assert len(matching_queries(sql)) == 1
+    second, sql = queries_of("პენსია", "ka", page_number="2", log=False)
+    assert [r.page.pk for r in outcome.results + second.results] == [
+        page.pk for page in search_site("პენსია", "ka", per_page=12, log=False).page
+    ]
+    partial, sql = queries_of("პენსი", "ka", log=False)
+    assert partial.partial and partial.total == 12
+    # The whole word first (nothing), then the titles beginning with it.
+    assert len(matching_queries(sql)) == 2
