@@ -30,8 +30,8 @@ POSTGRES_PAGE_CHECK_COLUMNS = ("live", "locale_id", "path")
 
 # Ranking reads a vector of every matching entry: the title and body vectors for words,
 # the autocomplete vector for titles beginning with what was typed. An entry's row is
-# about 3 kB, so PostgreSQL moved values out to its TOAST table, the largest first: the
-# body vector (and, after the plain texts, the small autocomplete vector), and each match
+# about 3 kB, so PostgreSQL moved values out to its TOAST table until the row fitted in
+# 2 kB (the body vector; the autocomplete vector with the plain texts), and each match
 # then cost a lookup in the TOAST index and a read of its chunks (4 buffers instead of 1).
 # Stored MAIN, the vectors stay in the row and the plain texts beside them (body_text,
 # read only by the fuzzy search) go out first. lz4 decompresses several times faster

@@ -2,6 +2,8 @@
 cache; on PostgreSQL the index on the searched expression, the vectors kept in the entry's
 row, the query parsed once, and the planner's settings held only while a search runs."""
 
+import re
+
 import pytest
 from django.db import connection
 from wagtail.models import PageViewRestriction
@@ -61,8 +63,8 @@ def test_postgresql_indexes_the_columns_the_check_of_a_matching_page_reads(home_
     # the index serves the check alone.
     staff_only = ContentPageFactory(parent=home_pages["ka"], title="შიდა")
     PageViewRestriction.objects.create(page=staff_only, restriction_type="login")
-    sql = str(public_pages(home_pages["ka"].locale).query)
-    used = {column for column in ("live", "locale_id", "path") if f'."{column}"' in sql}
+    sql = str(public_pages(home_pages["ka"].locale).values("pk").query)
+    used = set(re.findall(rf'"{database_tuning.PAGE_TABLE}"\."(\w+)"', sql)) - {"id"}
     assert used == set(database_tuning.POSTGRES_PAGE_CHECK_COLUMNS)
 
 
