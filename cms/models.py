@@ -2,11 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from cms import layout_cache
 from cms.blocks import BodyStreamBlock
@@ -15,6 +17,10 @@ from cms.georgian import contains_georgian, slugify_georgian
 from cms.routing import route_down
 from media_archive.privacy import validate_page_media
 from search.text import ANALYSED_FIELD, analysed_terms
+
+# Wagtail hook: a function returning an ObjectList, shown as the last tab of every page
+# type's editor.
+PAGE_EDITOR_TAB_HOOK = "register_page_editor_tab"
 
 
 class BasePage(Page):
@@ -33,6 +39,18 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):  # noqa: N805 - a class method, cached per page type
+        """Wagtail's tabs for the page type, then one per `register_page_editor_tab` hook:
+        apps above this one add theirs without this app knowing them (analytics' tab)."""
+        handler = super().get_edit_handler()
+        extra_tabs = [make_tab() for make_tab in hooks.get_hooks(PAGE_EDITOR_TAB_HOOK)]
+        if not extra_tabs or not isinstance(handler, TabbedInterface):
+            return handler  # a page type with a layout of its own keeps it
+        options = handler.clone_kwargs()
+        options["children"] = [*handler.children, *extra_tabs]
+        return TabbedInterface(**options).bind_to_model(cls)
 
     def search_analysed_terms(self) -> str:
         return analysed_terms(self)
