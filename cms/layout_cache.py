@@ -118,6 +118,18 @@ def is_under(path, paths):
     return any(path.startswith(prefix) for prefix in paths)
 
 
+def is_public(page, private=None):
+    """Whether an anonymous visitor may open the page: live, and under no view restriction
+    (`private`: the private paths, when the caller has them already)."""
+    return page.live and not is_under(page.path, private_paths() if private is None else private)
+
+
+def public_pages(pages):
+    """The pages of a list (chooser values, None among them) an anonymous visitor may open."""
+    private = private_paths()
+    return [page for page in pages if page is not None and is_public(page, private)]
+
+
 def _bump_unless_created(sender, instance, created=False, **kwargs):
     if not created:
         bump()

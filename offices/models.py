@@ -15,7 +15,6 @@ from wagtail.search import index
 
 from cms import dates, layout_cache
 from cms.models import BasePage
-from services.models import restricted_paths, visible_pages
 
 # How far ahead an office page lists its coming closures and special hours.
 UPCOMING_DAYS = 45
@@ -166,7 +165,7 @@ class OfficePage(BasePage):
     def services(self):
         """The offered services that a visitor may open."""
         pages = [block.value for block in self.services_offered]
-        return visible_pages(pages, restricted_paths()) if any(pages) else []
+        return layout_cache.public_pages(pages) if any(pages) else []
 
     @cached_property
     def schedule(self):

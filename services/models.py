@@ -24,23 +24,6 @@ from services import blocks
 SERVICES_PER_PAGE = 20
 
 
-def restricted_paths():
-    """Tree paths of the pages under view restrictions (private, staff-only): nothing
-    below them may be linked from a public page."""
-    return layout_cache.private_paths()
-
-
-def visible_pages(pages, restricted):
-    """The pages that an anonymous visitor may open: live and under no restriction."""
-    return [
-        page
-        for page in pages
-        if page is not None
-        and page.live
-        and not any(page.path.startswith(path) for path in restricted)
-    ]
-
-
 class ServiceKind(models.TextChoices):
     SERVICE = "service", _("Service")
     CASH_BENEFIT = "cash_benefit", _("Cash benefit")
@@ -288,14 +271,10 @@ class ServicePage(BasePage):
         keys = self.audiences.values("translation_key")
         return list(Audience.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
 
-    @cached_property
-    def _restricted_paths(self):
-        return restricted_paths()
-
     def live_pages(self, stream):
         """The linked pages of a chooser stream that a visitor may open."""
         pages = [block.value for block in stream]
-        return visible_pages(pages, self._restricted_paths) if any(pages) else []
+        return layout_cache.public_pages(pages) if any(pages) else []
 
     @property
     def offices(self):
