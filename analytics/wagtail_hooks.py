@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from analytics import panels, views
-from cms.models import PAGE_EDITOR_TAB_HOOK
+from cms.hooks import PAGE_EDITOR_TAB
 
 
 @hooks.register("before_serve_page")
@@ -13,7 +13,7 @@ def remember_served_page(page, request, serve_args, serve_kwargs):
     request.analytics_page_id = page.pk
 
 
-@hooks.register(PAGE_EDITOR_TAB_HOOK)
+@hooks.register(PAGE_EDITOR_TAB)
 def page_views_tab():
     return panels.analytics_tab()
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
+from wagtail import hooks as wagtail_hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -10,17 +10,11 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
-from cms import layout_cache
+from cms import hooks, layout_cache
 from cms.blocks import BodyStreamBlock
 from cms.forms import GeorgianSlugPageForm
 from cms.georgian import contains_georgian, slugify_georgian
 from cms.routing import route_down
-from media_archive.privacy import validate_page_media
-from search.text import ANALYSED_FIELD, analysed_terms
-
-# Wagtail hook: a function returning an ObjectList, shown as the last tab of every page
-# type's editor.
-PAGE_EDITOR_TAB_HOOK = "register_page_editor_tab"
 
 
 class BasePage(Page):
@@ -31,7 +25,7 @@ class BasePage(Page):
 
     # Stems of every Georgian word of the page (search.analysis), indexed beside the text so
     # that "დახმარება", "ᲓᲐᲮᲛᲐᲠᲔᲑᲐ" and "daxmareba" all find a page saying "დახმარების".
-    search_fields = Page.search_fields + [index.SearchField(ANALYSED_FIELD)]
+    search_fields = Page.search_fields + [index.SearchField(hooks.ANALYSED_FIELD)]
 
     # Whether the page is for the public: then every archive image, video or audio it shows
     # must be publishable (media_archive.privacy). The staff section, never public, says no.
@@ -42,10 +36,9 @@ class BasePage(Page):
 
     @cached_classmethod
     def get_edit_handler(cls):  # noqa: N805 - a class method, cached per page type
-        """Wagtail's tabs for the page type, then one per `register_page_editor_tab` hook:
-        apps above this one add theirs without this app knowing them (analytics' tab)."""
+        """Wagtail's tabs for the page type, then one per PAGE_EDITOR_TAB hook (cms.hooks)."""
         handler = super().get_edit_handler()
-        extra_tabs = [make_tab() for make_tab in hooks.get_hooks(PAGE_EDITOR_TAB_HOOK)]
+        extra_tabs = [make_tab() for make_tab in wagtail_hooks.get_hooks(hooks.PAGE_EDITOR_TAB)]
         if not extra_tabs or not isinstance(handler, TabbedInterface):
             return handler  # a page type with a layout of its own keeps it
         options = handler.clone_kwargs()
@@ -53,12 +46,12 @@ class BasePage(Page):
         return TabbedInterface(**options).bind_to_model(cls)
 
     def search_analysed_terms(self) -> str:
-        return analysed_terms(self)
+        return hooks.search_terms(self)
 
     def clean(self):
         super().clean()
         if self.shown_to_public:
-            validate_page_media(self)
+            hooks.check_public_page(self)
 
     def full_clean(self, *args, **kwargs):
         # Wagtail would slugify a Georgian title to Georgian letters (or nothing, with
