@@ -218,7 +218,7 @@ def main():
                 PYTHON,
                 "-m",
                 "gunicorn",
-                "cms.wsgi:application",
+                "ssa.wsgi:application",
                 f"--bind=127.0.0.1:{port}",
                 f"--workers={options.workers}",
                 "--log-level=warning",

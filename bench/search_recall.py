@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+os.environ["DJANGO_SETTINGS_MODULE"] = "ssa.settings.test"
 os.environ.pop("DATABASE_URL", None)
 
 import django  # noqa: E402
