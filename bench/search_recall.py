@@ -36,8 +36,8 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 from wagtail.search.signal_handlers import post_save_signal_handler  # noqa: E402
 
 from bench.search_corpus import FILLER, informal, lexicon  # noqa: E402
-from cms.georgian import fold_mtavruli, to_latin  # noqa: E402
 from cms.models import BasePage, ContentPage  # noqa: E402
+from helpers.georgian import fold_mtavruli, to_latin  # noqa: E402
 
 
 def build_corpus(parent, lemmas, count, rng):

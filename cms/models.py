@@ -13,8 +13,8 @@ from wagtail.utils.decorators import cached_classmethod
 from cms import hooks, layout_cache
 from cms.blocks import BodyStreamBlock
 from cms.forms import GeorgianSlugPageForm
-from cms.georgian import contains_georgian, slugify_georgian
 from cms.routing import route_down
+from helpers.georgian import contains_georgian, slugify_georgian
 
 
 class BasePage(Page):

@@ -1,4 +1,4 @@
-"""Installs cms.georgian.capfirst in place of Django's everywhere it is used.
+"""Installs helpers.georgian.capfirst in place of Django's everywhere it is used.
 
 Django offers no setting for it: `capfirst` is imported by name into model fields, forms and
 Wagtail's admin, so each module's reference is replaced (tests/test_upstream_canaries.py
@@ -11,7 +11,7 @@ from django.template import defaultfilters
 from django.utils import text
 from django.utils.functional import keep_lazy_text
 
-from cms import georgian
+from helpers import georgian
 
 WRITTEN_FOR = ("Django 5.2.19",)
 

@@ -13,8 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import dates, layout_cache
+from cms import layout_cache
 from cms.models import BasePage
+from helpers import dates
 
 # How far ahead an office page lists its coming closures and special hours.
 UPCOMING_DAYS = 45
@@ -169,7 +170,7 @@ class OfficePage(BasePage):
 
     @cached_property
     def schedule(self):
-        """The office's hours as cms.dates.OpeningHours (uses prefetched rows if any)."""
+        """The office's hours as helpers.dates.OpeningHours (uses prefetched rows if any)."""
         weekly = {}
         for row in self.opening_hours.all():
             weekly.setdefault(row.weekday, []).append(dates.TimeRange(row.opens, row.closes))

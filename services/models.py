@@ -17,8 +17,8 @@ from wagtail.search import index
 from cms import layout_cache
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.change_notes import newest_first
-from cms.georgian import slugify_georgian
 from cms.models import BasePage
+from helpers.georgian import slugify_georgian
 from services import blocks
 
 SERVICES_PER_PAGE = 20

@@ -5,8 +5,8 @@ from django.utils import translation
 from wagtail.models import Site
 
 from cms import layout_cache
-from cms.georgian import slugify_georgian
 from cms.i18n import language_links
+from helpers.georgian import slugify_georgian
 
 register = template.Library()
 
