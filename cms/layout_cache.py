@@ -142,13 +142,21 @@ def _bump_when_share_image(sender, instance, **kwargs):
         bump()
 
 
+def watch(*models):
+    """A new token whenever a row of these models is saved or deleted. Apps above this one
+    whose models the layout shows register them here (navigation: the menus)."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(bump, sender=model, dispatch_uid=f"layout_cache_save_{label}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"layout_cache_delete_{label}")
+
+
 def connect_signals():
     from wagtail import signals as wagtail_signals
     from wagtail.images import get_image_model
     from wagtail.models import Locale, PageViewRestriction, Site, get_page_models
 
     from cms.models import SiteSettings
-    from navigation.models import Menu, MenuItem
 
     request_started.connect(_start_request, dispatch_uid="layout_cache_start")
     request_finished.connect(_finish_request, dispatch_uid="layout_cache_finish")
@@ -167,11 +175,7 @@ def connect_signals():
         _bump_unless_created, sender=SiteSettings, dispatch_uid="layout_cache_settings"
     )
     post_delete.connect(bump, sender=SiteSettings, dispatch_uid="layout_cache_settings_delete")
-    models = [*get_page_models(), PageViewRestriction, Site, Locale, Menu, MenuItem]
-    for model in models:
-        label = model._meta.label_lower
-        post_save.connect(bump, sender=model, dispatch_uid=f"layout_cache_save_{label}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"layout_cache_delete_{label}")
+    watch(*get_page_models(), PageViewRestriction, Site, Locale)
     # Before a deletion: by the time post_delete runs, the settings no longer point at it.
     for signal in (post_save, pre_delete):
         signal.connect(
