@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import page_cache
 from cms.blocks import BodyStreamBlock
 from cms.change_notes import ChangeNoteBlock, change_note_panel, newest_first
 from cms.models import BasePage
@@ -368,6 +369,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def _listing(self, request, events, showing_past):
         page_of_events, notice = paginate(request, events, EVENTS_PER_PAGE)
+        if not showing_past:
+            # An event leaves the upcoming list when it ends.
+            for event in page_of_events:
+                page_cache.expires_by(request, event.end)
         return self.render(
             request,
             context_overrides={
@@ -456,6 +461,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        if not self.is_past:
+            page_cache.expires_by(request, self.end)  # then it says the event is over
         return context
 
     @path("ical/", name="ical")

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import dates, layout_cache
+from cms import dates, layout_cache, page_cache
 from cms.models import BasePage
 from services.models import restricted_paths, visible_pages
 
@@ -85,6 +85,9 @@ class OfficeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = self.offices_by_region()
+        for _region, offices in context["regions"]:
+            for _office, status in offices:
+                page_cache.expires_by(request, status.changes_at)
         return context
 
 
@@ -182,6 +185,13 @@ class OfficePage(BasePage):
 
     def opening_status(self, moment=None):
         return self.schedule.status_at(moment)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        status = context["status"] = self.opening_status()
+        # "Open now" and the coming closures are true until the next change only.
+        page_cache.expires_by(request, status.changes_at)
+        return context
 
     def weekly_hours(self):
         """[(weekday name, [TimeRange, …]), …] Monday first; an empty list means closed."""
