@@ -15,27 +15,11 @@ from wagtail.search import index
 
 from cms import dates, layout_cache, page_cache
 from cms.models import BasePage
+from cms.regions import Region
 from services.models import restricted_paths, visible_pages
 
 # How far ahead an office page lists its coming closures and special hours.
 UPCOMING_DAYS = 45
-
-
-class Region(models.TextChoices):
-    """Georgia's regions; Tbilisi and the Autonomous Republic of Adjara have offices of
-    their own status but list like the others."""
-
-    TBILISI = "tbilisi", _("Tbilisi")
-    ADJARA = "adjara", _("Autonomous Republic of Adjara")
-    GURIA = "guria", _("Guria")
-    IMERETI = "imereti", _("Imereti")
-    KAKHETI = "kakheti", _("Kakheti")
-    KVEMO_KARTLI = "kvemo_kartli", _("Kvemo Kartli")
-    MTSKHETA_MTIANETI = "mtskheta_mtianeti", _("Mtskheta-Mtianeti")
-    RACHA_LECHKHUMI = "racha_lechkhumi", _("Racha-Lechkhumi and Kvemo Svaneti")
-    SAMEGRELO = "samegrelo", _("Samegrelo-Zemo Svaneti")
-    SAMTSKHE_JAVAKHETI = "samtskhe_javakheti", _("Samtskhe-Javakheti")
-    SHIDA_KARTLI = "shida_kartli", _("Shida Kartli")
 
 
 def _check_range(opens, closes):

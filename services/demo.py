@@ -7,8 +7,13 @@ from wagtail.models import Locale
 from cms.georgian import slugify_georgian
 from offices import demo as offices_demo
 from services import demo_content
-from services.factories import AudienceFactory, ServiceIndexPageFactory, ServicePageFactory
-from services.models import Audience, ServiceIndexPage
+from services.factories import (
+    AudienceFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+    SupportFinderPageFactory,
+)
+from services.models import Audience, ServiceIndexPage, ServicePage, SupportFinderPage
 
 LAW_LANGUAGES = {"ka": "ka", "en": "en"}
 
@@ -38,7 +43,9 @@ def ensure_audiences(report):
 
 def _service_fields(service, code):
     texts = service[code]
-    return {
+    rules = demo_content.FINDER_RULES.get(service["key"])
+    finder = {"finder_listed": True, **rules} if rules else {}
+    return finder | {
         "title": texts["title"],
         "slug": slugify_georgian(texts["title"]),
         "kind": service["kind"],
@@ -129,3 +136,31 @@ def seed(report):
             fields["audiences"] = [audiences[key, code] for key in service["audiences"]]
             services[service["key"]][code] = offices_demo.translate_page(page, code, fields, report)
     _link_services(services, offices, report)
+    _add_finder_rules(services)
+    ensure_finder(homes, report)
+
+
+def _add_finder_rules(services):
+    """The eligibility rules on services made before the finder existed."""
+    for service in demo_content.SERVICES:
+        rules = demo_content.FINDER_RULES.get(service["key"])
+        for page in services[service["key"]].values():
+            if not rules or page.finder_listed:
+                continue
+            page = ServicePage.objects.get(pk=page.pk)
+            for name, value in {"finder_listed": True, **rules}.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+
+
+def ensure_finder(homes, report):
+    """The "What support can I get?" page under each home page."""
+    home = homes["ka"]
+    texts = demo_content.FINDER["ka"]
+    finder = SupportFinderPage.objects.child_of(home).first()
+    if finder is None:
+        finder = SupportFinderPageFactory(parent=home, show_in_menus=False, **texts)
+        report.created.append(f"ka: {finder.title}")
+    for code in homes:
+        if code != "ka":
+            offices_demo.translate_page(finder, code, demo_content.FINDER[code], report)

@@ -22,6 +22,7 @@ env = environ.Env(
     MEDIA_ACCEL_MODE=(str, ""),
     MEDIA_ACCEL_PREFIX=(str, "/protected-media/"),
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
+    CONN_MAX_AGE=(int, 60),
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "ssa_"),
     REDIS_URL=(str, ""),
