@@ -20,6 +20,8 @@ urlpatterns = [
     path("archive-downloads/", include("media_archive.urls")),
     path("sitemap.xml", navigation_views.sitemap_xml, name="sitemap"),
     path("robots.txt", navigation_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", navigation_views.favicon, name="favicon"),
+    path("site.webmanifest", navigation_views.web_manifest, name="web_manifest"),
     path("analytics/", include("analytics.urls")),
     # Georgian first: the bare domain always opens the Georgian site, whatever language
     # the browser asks for; the switcher on every page leads to English.

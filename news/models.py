@@ -168,6 +168,8 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # Share cards (navigation.sharing): with article:published_time.
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("news item")
@@ -382,6 +384,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "upcoming_url": self.get_url(request),
                 "past_url": self.get_url(request) + self.reverse_subpage("past"),
                 "calendar_url": self.get_url(request) + self.reverse_subpage("calendar"),
+                "upcoming_calendar_url": self.get_url(request)
+                + self.reverse_subpage("upcoming_calendar"),
             },
         )
 
@@ -405,6 +409,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .order_by("start", "pk")
         )
         return calendar_response(request, events, name=self.title, filename="ssa-events.ics")
+
+    @path("ical/upcoming/", name="upcoming_calendar")
+    def upcoming_calendar(self, request):
+        """Every upcoming event, for calendar applications to subscribe to."""
+        events = self.upcoming_events().select_related("locale")
+        return calendar_response(
+            request,
+            events,
+            name=self.title,
+            filename="ssa-upcoming-events.ics",
+            subscription=True,
+        )
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -143,6 +143,22 @@ class OfficePage(BasePage):
         verbose_name_plural = _("offices")
 
     @property
+    def place(self):
+        """ "Kutaisi (Imereti)", but only "Tbilisi" where the municipality is the region."""
+        region = str(self.get_region_display())
+        if not self.municipality or self.municipality.strip() == region:
+            return region if not self.municipality else self.municipality
+        return f"{self.municipality} ({region})"
+
+    @property
+    def meta_description(self):
+        """For search results and share cards: where the office is and how to reach it."""
+        parts = [f"{self.address}, {self.place}"]
+        if self.phone:
+            parts.append(self.phone)
+        return " · ".join(parts)
+
+    @property
     def openstreetmap_url(self):
         if self.latitude is None or self.longitude is None:
             return ""

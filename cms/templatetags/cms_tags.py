@@ -142,3 +142,11 @@ def served_at(context):
     from cms import page_cache
 
     return page_cache.served_at(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` on the public address (PUBLIC_BASE_URL), else on the request's own."""
+    from navigation.sharing import absolute_url as on_public_address
+
+    return on_public_address(context["request"], path)

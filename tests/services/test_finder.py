@@ -1,4 +1,4 @@
-""""What support can I get?": the rules editors keep on service pages, the questionnaire in
+""" "What support can I get?": the rules editors keep on service pages, the questionnaire in
 both languages without JavaScript, and answers that go nowhere."""
 
 import pytest
