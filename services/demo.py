@@ -137,7 +137,48 @@ def seed(report):
             services[service["key"]][code] = offices_demo.translate_page(page, code, fields, report)
     _link_services(services, offices, report)
     _add_finder_rules(services)
-    ensure_finder(homes, report)
+    finders = ensure_finder(homes, report)
+    ensure_top_tasks(homes, services, finders, report)
+
+
+# The home page's top tasks: (service key or page, title, description) per language.
+TOP_TASKS = {
+    "ka": [
+        ("pension", "პენსიის დანიშვნა", "ვის ეკუთვნის და როგორ მივმართოთ"),
+        ("tsa", "საარსებო შემწეობა", "სოციალურად დაუცველი ოჯახებისთვის"),
+        ("disability-status", "შშმ სტატუსის მიღება", "სამედიცინო-სოციალური ექსპერტიზა"),
+        ("finder", "რა დახმარება შემიძლია მივიღო?", "რამდენიმე კითხვა — შესაფერისი მომსახურებები"),
+        ("offices", "უახლოესი ოფისი", "მისამართები და სამუშაო საათები"),
+    ],
+    "en": [
+        ("pension", "Apply for a pension", "Who gets it and how to apply"),
+        ("tsa", "Subsistence allowance", "For socially vulnerable families"),
+        ("disability-status", "Get disability status", "Medical and social assessment"),
+        ("finder", "What support can I get?", "A few questions, the services that may apply"),
+        ("offices", "Find your nearest office", "Addresses and opening hours"),
+    ],
+}
+
+
+def ensure_top_tasks(homes, services, finders, report):
+    """The demo home pages' top tasks, unless editors have chosen some."""
+    from cms.models import HomePage
+    from offices.models import OfficeIndexPage
+
+    for code, home in homes.items():
+        home = HomePage.objects.get(pk=home.pk)
+        if home.top_tasks:
+            continue
+        pages = {key: pages[code] for key, pages in services.items() if code in pages}
+        pages["finder"] = finders.get(code)
+        pages["offices"] = OfficeIndexPage.objects.child_of(home).first()
+        home.top_tasks = [
+            ("task", {"page": pages[key], "title": title, "description": description})
+            for key, title, description in TOP_TASKS[code]
+            if pages.get(key) is not None
+        ]
+        home.save_revision().publish()
+        report.created.append(f"{code}: top tasks")
 
 
 def _add_finder_rules(services):
@@ -161,6 +202,10 @@ def ensure_finder(homes, report):
     if finder is None:
         finder = SupportFinderPageFactory(parent=home, show_in_menus=False, **texts)
         report.created.append(f"ka: {finder.title}")
+    finders = {"ka": finder}
     for code in homes:
         if code != "ka":
-            offices_demo.translate_page(finder, code, demo_content.FINDER[code], report)
+            finders[code] = offices_demo.translate_page(
+                finder, code, demo_content.FINDER[code], report
+            )
+    return finders
