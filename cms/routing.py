@@ -43,15 +43,45 @@ def _chain(page, path_components):
     return chain
 
 
+def _claims_rest(model, row, rest):
+    """Whether a routable page (RoutablePageMixin, routing like a plain page otherwise)
+    answers the rest of the address itself, as its route() would decide: a live page whose
+    sub-page patterns match. If not, Wagtail goes on to its children, and so does the chain."""
+    from django.urls import Resolver404
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if not (isinstance(model, type) and issubclass(model, RoutablePageMixin)):
+        return None  # not a case we know: let the page route itself
+    if model.route is not RoutablePageMixin.route:
+        return None
+    after = model.__mro__[model.__mro__.index(RoutablePageMixin) + 1 :]
+    next_route = next((cls.__dict__["route"] for cls in after if "route" in cls.__dict__), None)
+    from cms.models import BasePage
+
+    if next_route not in (BasePage.__dict__.get("route"), Page.__dict__.get("route")):
+        return None
+    if not row.live:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+    except Resolver404:
+        return False
+    return True
+
+
 def route_down(page, request, path_components):
     if not path_components:
         return Page.route(page, request, path_components)
     chain = _chain(page, path_components)
     for level, row in enumerate(chain):
         is_last = level == len(path_components) - 1
+        rest = path_components[level + 1 :]
         if is_last or not _routes_like_a_plain_page(row.specific_class):
+            claims = None if is_last else _claims_rest(row.specific_class, row, rest)
+            if claims is False:
+                continue  # Wagtail would hand the rest to the children: so does the chain
             specific = row.specific
-            return specific.route(request, path_components[level + 1 :])
+            return specific.route(request, rest)
     # A slug with no page at its level, below pages that do not route by themselves.
     raise Http404
 
