@@ -4,7 +4,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Site
 
-from cms import layout_cache
+from cms import layout_cache, page_cache
 from cms.i18n import language_links
 from helpers.georgian import slugify_georgian
 
@@ -99,3 +99,10 @@ def get_breadcrumbs(context, page=None):
 def heading_anchor(text):
     """A stable, readable fragment id for a heading: "#rogor-mivmartot"."""
     return slugify_georgian(str(text)) or "section"
+
+
+@register.simple_tag(takes_context=True)
+def served_at(context):
+    """The moment this copy of the page is sent, in epoch seconds (cms.page_cache writes it
+    into every copy it serves)."""
+    return page_cache.served_at(context.get("request"))

@@ -7,6 +7,7 @@ from django.utils import translation
 from cms.models import SiteSettings
 from navigation.contents import page_contents
 from navigation.menus import fallback_main_links, menu_links
+from navigation.sharing import absolute_url as on_public_address
 from navigation.sharing import share_metadata
 
 register = template.Library()
@@ -37,3 +38,9 @@ def get_share_metadata(context):
     return share_metadata(
         request, context.get("page"), translation.get_language(), SiteSettings.for_request(request)
     )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` on the public address (PUBLIC_BASE_URL), else on the request's own."""
+    return on_public_address(context["request"], path)
