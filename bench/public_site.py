@@ -157,10 +157,12 @@ class AssetParser(HTMLParser):
 def first_visit_weight(port, path):
     """[(what, bytes transferred)] for the page, its assets and the fonts its CSS uses."""
     accept = {"Accept-Encoding": "br, gzip"}
-    status, _headers, html, wire = get(port, path, accept)
+    status, headers, html, wire = get(port, path, accept)
     if status != 200:
         raise SystemExit(f"{path} answered {status}")
-    rows = [(f"HTML {path} (as served)", wire)]
+    rows = [(f"HTML {path} ({headers.get('Content-Encoding', 'identity')})", wire)]
+    if headers.get("Content-Encoding") == "gzip":
+        html = gzip.decompress(html)
     parser = AssetParser()
     parser.feed(html.decode("utf-8", "replace"))
     queue = [urljoin(path, href) for href in parser.assets if href]
