@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 WEIGHT_GOAL = 60 * 1024
 CACHED_GOAL, UNCACHED_GOAL = 0.8, 0.2
-STEP_TIMEOUT = 240  # seconds for any one preparation step (a busy machine is slow)
+STEP_TIMEOUT = 900  # seconds for any one preparation step (a busy machine is slow)
 
 
 def free_port():
