@@ -44,7 +44,7 @@ def role_extensions():
                 raise
             continue
         hook = getattr(module, "extend_roles", None)
-        if hook is not None:
+        if hook is not None and hook is not extend_roles:  # not this collector itself
             hooks.append(hook)
     return hooks
 

@@ -20,7 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.roles import extend_roles
+from cms import roles as app_roles
 from press.models import ReviewTask
 
 COMMUNICATIONS_SPECIALISTS = "Communications specialists"
@@ -235,5 +235,5 @@ def setup_editorial():
     groups = setup_roles()
     setup_workflows(groups)
     # The Director's Office desk, Public Reception, the territorial offices' groups…
-    groups.update(extend_roles({key: groups[name] for key, name in ROLE_KEYS.items()}))
+    groups.update(app_roles.extend_roles({key: groups[name] for key, name in ROLE_KEYS.items()}))
     return groups
