@@ -3,6 +3,7 @@ registration number, a due date in Georgian working days, an assigned unit and p
 goes registered → assigned → reply drafted → approved → sent. The reply is a document that
 the head approves before it is sent."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
@@ -225,7 +226,12 @@ class CorrespondenceItem(ClusterableModel):
         InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("unit"), FieldPanel("assignee")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("unit", widget=forms.Select),
+                        FieldPanel("assignee", widget=forms.Select),
+                    ]
+                ),
                 FieldPanel("due_date"),
             ],
             heading=_("Assignment"),

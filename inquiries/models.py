@@ -7,6 +7,7 @@ period after closing, then anonymised (`manage.py anonymise_inquiries`); what re
 the statistics.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -222,7 +223,9 @@ class Inquiry(models.Model):
     panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("request_type"), FieldPanel("channel")]),
+                FieldRowPanel(
+                    [FieldPanel("request_type", widget=forms.Select), FieldPanel("channel")]
+                ),
                 FieldRowPanel([FieldPanel("received_at"), FieldPanel("language")]),
                 FieldPanel("name"),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
@@ -233,7 +236,9 @@ class Inquiry(models.Model):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("assignee"), FieldPanel("due_date")]),
+                FieldRowPanel(
+                    [FieldPanel("assignee", widget=forms.Select), FieldPanel("due_date")]
+                ),
                 FieldPanel("internal_note"),
             ],
             heading=_("Handling"),

@@ -1,6 +1,7 @@
 """The PR division's media monitoring log: what the press says about the agency, by outlet,
 topic and tone, and which press release it reports on."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -147,10 +148,16 @@ class Mention(models.Model):
     wagtail_reference_index_ignore = True
 
     panels = [
-        FieldRowPanel([FieldPanel("outlet"), FieldPanel("published_on")]),
+        FieldRowPanel([FieldPanel("outlet", widget=forms.Select), FieldPanel("published_on")]),
         FieldPanel("headline"),
         FieldPanel("url"),
-        FieldRowPanel([FieldPanel("media_type"), FieldPanel("topic"), FieldPanel("tone")]),
+        FieldRowPanel(
+            [
+                FieldPanel("media_type"),
+                FieldPanel("topic", widget=forms.Select),
+                FieldPanel("tone"),
+            ]
+        ),
         FieldPanel("reach"),
         FieldPanel("press_release"),
         FieldPanel("notes"),

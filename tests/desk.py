@@ -43,3 +43,44 @@ def admin_form_data(client, url, **changes):
         else:
             data[name] = value
     return data
+
+
+def prepare_live_database():
+    """What a live-server test's flushed database lacks: locales, the root collection, the
+    site, the roles, the request types."""
+    from wagtail.models import Collection
+
+    from inquiries.defaults import ensure_default_request_types
+    from tests.utils import make_locales, make_site_tree
+
+    make_locales()
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    homes = make_site_tree()
+    ensure_default_request_types()
+    return homes
+
+
+def log_in(page, base_url, user):
+    """Put a logged-in session for `user` into the browser (login itself is not under test)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )
+
+
+def save_in_editor(page):
+    """Press the editor's Save and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.locator("footer button[type='submit']").first.click()
