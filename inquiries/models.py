@@ -106,7 +106,9 @@ class InquirySettings(BaseGenericSetting):
     )
     submissions_per_hour = models.PositiveSmallIntegerField(
         _("requests accepted per hour from one address"),
-        default=3,
+        # Several people may share one address (a family, an office's kiosk, a mobile
+        # operator's gateway): a few per hour stops floods, not people.
+        default=5,
         validators=[MinValueValidator(1)],
     )
     notify_email = models.EmailField(
