@@ -9,9 +9,15 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from cms import private_files
+from cms.admin_ui import ReadableInspectMixin, YesNoColumn
 from cms.spreadsheets import SafeSpreadsheetExportMixin
 from correspondence.forms import CorrespondenceItemForm
 from correspondence.models import Attachment, CorrespondenceItem, Unit
@@ -19,6 +25,10 @@ from correspondence.models import Attachment, CorrespondenceItem, Unit
 LOG_STATUS = "correspondence.status"
 LOG_DOWNLOAD = "correspondence.download"
 VIEW_PERMISSION = "correspondence.view_correspondenceitem"
+
+
+class ReadableInspectView(ReadableInspectMixin, InspectView):
+    pass
 
 
 class ItemFilterSet(WagtailFilterSet):
@@ -66,7 +76,7 @@ class CorrespondenceItemViewSet(SnippetViewSet):
     list_display = [
         "number",
         DateColumn("received_at", label=_("received at")),
-        "sender",
+        Column("sender", label=_("sender")),
         "subject",
         "unit",
         "assignee",
@@ -100,13 +110,14 @@ class CorrespondenceItemViewSet(SnippetViewSet):
     export_filename = "correspondence"
     ordering = ["-year", "-sequence"]
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     copy_view_enabled = False
 
 
 class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "group"
-    list_display = ["name", "is_active"]
+    list_display = ["name", YesNoColumn("is_active", label=_("active"))]
     copy_view_enabled = False
 
 

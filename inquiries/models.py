@@ -170,7 +170,7 @@ class Inquiry(models.Model):
 
     reference = models.CharField(_("reference number"), max_length=30, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
-    sequence = models.PositiveIntegerField(editable=False)
+    sequence = models.PositiveIntegerField(_("sequence number"), editable=False)
     request_type = models.ForeignKey(
         RequestType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="inquiries"
     )

@@ -11,8 +11,14 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from cms.admin_ui import ReadableInspectMixin, YesNoColumn
 from cms.spreadsheets import SafeSpreadsheetExportMixin
 from inquiries import views
 from inquiries.anonymise import LOG_ANONYMISE
@@ -21,6 +27,10 @@ from inquiries.models import Inquiry, RequestType
 from inquiries.replies import LOG_REPLY, send_reply
 
 LOG_EXPORT = "inquiries.export"
+
+
+class ReadableInspectView(ReadableInspectMixin, InspectView):
+    pass
 
 
 class InquiryFilterSet(WagtailFilterSet):
@@ -107,6 +117,7 @@ class InquiryViewSet(SnippetViewSet):
     export_filename = "citizens-requests"
     ordering = ["status", "due_date"]
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     copy_view_enabled = False
 
 
@@ -118,9 +129,9 @@ class RequestTypeViewSet(SnippetViewSet):
         "name_en",
         "kind",
         "deadline_days",
-        "working_days",
+        YesNoColumn("working_days", label=_("count working days")),
         "legal_basis",
-        "is_active",
+        YesNoColumn("is_active", label=_("offered on the form")),
     ]
     copy_view_enabled = False
 

@@ -6,6 +6,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_ui import YesNoColumn
 from cms.spreadsheets import SafeSpreadsheetExportMixin
 from monitoring import views
 from monitoring.models import Mention, Outlet, Topic
@@ -64,7 +65,14 @@ class MentionViewSet(SnippetViewSet):
 class OutletViewSet(SnippetViewSet):
     model = Outlet
     icon = "globe"
-    list_display = ["name", "media_type", "feed_url", "feed_checked_at", "feed_error", "is_active"]
+    list_display = [
+        "name",
+        "media_type",
+        "feed_url",
+        "feed_checked_at",
+        "feed_error",
+        YesNoColumn("is_active", label=_("active")),
+    ]
     list_filter = ["media_type", "is_active"]
     search_fields = ["name"]
     copy_view_enabled = False
@@ -73,7 +81,7 @@ class OutletViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "is_active"]
+    list_display = ["name", YesNoColumn("is_active", label=_("active"))]
     copy_view_enabled = False
 
 

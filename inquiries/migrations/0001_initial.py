@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('reference', models.CharField(editable=False, max_length=30, unique=True, verbose_name='reference number')),
                 ('year', models.PositiveSmallIntegerField(editable=False, verbose_name='year')),
-                ('sequence', models.PositiveIntegerField(editable=False)),
+                ('sequence', models.PositiveIntegerField(editable=False, verbose_name='sequence number')),
                 ('channel', models.CharField(choices=[('web', 'Web form'), ('in_person', 'In person'), ('phone', 'Phone'), ('post', 'Post'), ('email', 'E-mail')], default='web', max_length=20, verbose_name='channel')),
                 ('language', models.CharField(choices=[('ka', 'ქართული'), ('en', 'English')], default='ka', max_length=8, verbose_name="citizen's language")),
                 ('name', models.CharField(max_length=200, verbose_name='name and surname')),
