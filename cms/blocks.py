@@ -129,3 +129,20 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     call_out = CallOutBlock()
     table = DataTableBlock()
+
+
+class TopTaskBlock(blocks.StructBlock):
+    """One of the home page's top tasks: what most visitors come to do."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+    title = blocks.CharBlock(
+        label=_("Task"),
+        required=False,
+        max_length=80,
+        help_text=_("As the visitor would say it, e.g. “Apply for a pension”. Empty: the title."),
+    )
+    description = blocks.CharBlock(label=_("One line about it"), required=False, max_length=160)
+
+    class Meta:
+        icon = "tick"
+        label = _("Top task")

@@ -142,6 +142,16 @@ class OpeningStatus:
     today: DaySchedule | None = None
 
     @property
+    def changes_at(self):
+        """When this status stops being true: the next opening or closing, or midnight
+        (the message names today, tomorrow or a weekday), whichever comes first."""
+        midnight = datetime.datetime.combine(
+            self.now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=self.now.tzinfo
+        )
+        change = self.closes_at if self.is_open else self.opens_at
+        return min(change, midnight) if change is not None else midnight
+
+    @property
     def message(self):
         """'Open now, closes at 18:00' / 'Closed now, opens Monday at 09:00', in the
         active language."""

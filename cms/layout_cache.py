@@ -43,9 +43,18 @@ def current_token():
     memo = _request_memo.get()
     if memo is not None and "token" in memo:
         return memo["token"]
+    from django.db import connection
+
     from cms.models import LayoutVersion
 
-    token = LayoutVersion.objects.values_list("token", flat=True).first() or "initial"
+    # Read on every request, the page cache's hits included: plain SQL spares the ORM's
+    # query compilation, which would cost more than the query itself.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT token FROM {LayoutVersion._meta.db_table} ORDER BY id LIMIT 1"  # noqa: S608
+        )
+        row = cursor.fetchone()
+    token = row[0] if row else "initial"
     if memo is not None:
         memo["token"] = token
     return token
@@ -130,8 +139,16 @@ def _bump_when_share_image(sender, instance, **kwargs):
         bump()
 
 
+# Snippets and files that public pages show (an audience's name in the service listing, an
+# album on the gallery, an image's alt text): an edit of one changes rendered pages too, and
+# the page cache (cms.page_cache) keys its copies by this same token.
+SHOWN_ON_PAGES = ["services.Audience", "media_archive.Album"]
+
+
 def connect_signals():
+    from django.apps import apps
     from wagtail import signals as wagtail_signals
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, PageViewRestriction, Site, get_page_models
 
@@ -160,6 +177,19 @@ def connect_signals():
         label = model._meta.label_lower
         post_save.connect(bump, sender=model, dispatch_uid=f"layout_cache_save_{label}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"layout_cache_delete_{label}")
+    shown = [apps.get_model(label) for label in SHOWN_ON_PAGES]
+    shown += [get_image_model(), get_document_model()]
+    if apps.is_installed("wagtailmedia"):
+        from wagtailmedia.models import get_media_model
+
+        shown.append(get_media_model())
+    for model in shown:
+        label = model._meta.label_lower
+        # A new item is on no page yet.
+        post_save.connect(
+            _bump_unless_created, sender=model, dispatch_uid=f"layout_cache_shown_{label}"
+        )
+        post_delete.connect(bump, sender=model, dispatch_uid=f"layout_cache_shown_del_{label}")
     # Before a deletion: by the time post_delete runs, the settings no longer point at it.
     for signal in (post_save, pre_delete):
         signal.connect(

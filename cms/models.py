@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from cms import layout_cache
-from cms.blocks import BodyStreamBlock
+from cms.blocks import BodyStreamBlock, TopTaskBlock
 from cms.forms import GeorgianSlugPageForm
 from cms.georgian import contains_georgian, slugify_georgian
 from cms.routing import route_down
@@ -123,9 +123,20 @@ class YearlySequence(models.Model):
 
 class HomePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
+    top_tasks = StreamField(
+        [("task", TopTaskBlock())],
+        blank=True,
+        max_num=8,
+        verbose_name=_("top tasks"),
+        help_text=_("What most visitors come to do, most asked first: shown at the top."),
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("top_tasks"),
+        FieldPanel("body"),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -137,6 +148,13 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms import home
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home.home_context(self, request))
+        return context
 
 
 class ContentPage(BasePage):

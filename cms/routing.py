@@ -43,14 +43,111 @@ def _chain(page, path_components):
     return chain
 
 
+def _claims_rest(model, row, rest):
+    """Whether a routable page (RoutablePageMixin, routing like a plain page otherwise)
+    answers the rest of the address itself, as its route() would decide: a live page whose
+    sub-page patterns match. If not, Wagtail goes on to its children, and so does the chain."""
+    from django.urls import Resolver404
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if not (isinstance(model, type) and issubclass(model, RoutablePageMixin)):
+        return None  # not a case we know: let the page route itself
+    if model.route is not RoutablePageMixin.route:
+        return None
+    after = model.__mro__[model.__mro__.index(RoutablePageMixin) + 1 :]
+    next_route = next((cls.__dict__["route"] for cls in after if "route" in cls.__dict__), None)
+    from cms.models import BasePage
+
+    if next_route not in (BasePage.__dict__.get("route"), Page.__dict__.get("route")):
+        return None
+    if not row.live:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+    except Resolver404:
+        return False
+    return True
+
+
 def route_down(page, request, path_components):
     if not path_components:
         return Page.route(page, request, path_components)
     chain = _chain(page, path_components)
     for level, row in enumerate(chain):
         is_last = level == len(path_components) - 1
+        rest = path_components[level + 1 :]
         if is_last or not _routes_like_a_plain_page(row.specific_class):
+            claims = None if is_last else _claims_rest(row.specific_class, row, rest)
+            if claims is False:
+                continue  # Wagtail would hand the rest to the children: so does the chain
             specific = row.specific
-            return specific.route(request, path_components[level + 1 :])
+            return specific.route(request, rest)
     # A slug with no page at its level, below pages that do not route by themselves.
     raise Http404
+
+
+# Finding the site and the home page in the visitor's language --------------------------
+#
+# Wagtail asks the database for both on every request (a site query with a CASE ranking,
+# the active locale, the root page's translation, its specific row) before routing even
+# starts. Both change only when editors change sites, locales or pages, so they are kept
+# in the layout cache (cms.layout_cache) and handed to Wagtail through the attributes it
+# memoises its own answers in: `request._wagtail_site` (Site.find_for_request) and
+# `request._wagtail_route_for_request` (Page.route_for_request). Those two names are the
+# Wagtail internals touched here; tests/cms/test_routing.py fails if Wagtail stops
+# reading them.
+
+
+def find_site(request):
+    """Wagtail's Site.find_for_request, answered from the layout cache."""
+    from wagtail.models import Site
+
+    from cms import layout_cache
+
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    try:
+        host = request._get_raw_host()
+        port = request.get_port()
+    except Exception:  # a malformed Host header: Wagtail decides as usual
+        return Site.find_for_request(request)
+    site = layout_cache.cached("site", [host, port], lambda: Site._find_for_request(request))
+    request._wagtail_site = site
+    return site
+
+
+def _localized_root(site, language):
+    """The base row of the site's root page in `language` (Wagtail's `.localized`)."""
+    from cms import layout_cache
+
+    def compute():
+        return site.root_page.localized
+
+    return layout_cache.cached("site-root", [site.pk, language], compute)
+
+
+def route_request(request, path):
+    """Page.route_for_request with the site and its localized root from the cache; the page
+    itself is found in two queries (route_down), the home page in one."""
+    from django.utils import translation
+
+    site = find_site(request)
+    if site is None:
+        return None
+    root = _localized_root(site, translation.get_language() or "")
+    components = [component for component in path.split("/") if component]
+    try:
+        if components and _routes_like_a_plain_page(root.specific_class):
+            return route_down(root, request, components)
+        specific = root.specific_class.objects.get(pk=root.pk) if root.specific_class else root
+        return specific.route(request, components)
+    except (Http404, Page.DoesNotExist):
+        return None
+
+
+def serve(request, path):
+    """Wagtail's serve view, routed by route_request."""
+    from wagtail import views as wagtail_views
+
+    request._wagtail_route_for_request = route_request(request, path)
+    return wagtail_views.serve(request, path)

@@ -7,7 +7,9 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from cms import routing
 from media_archive import serving as media_serving
 from navigation import views as navigation_views
 from search import views as search_views
@@ -18,6 +20,8 @@ urlpatterns = [
     path("archive-downloads/", include("media_archive.urls")),
     path("sitemap.xml", navigation_views.sitemap_xml, name="sitemap"),
     path("robots.txt", navigation_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", navigation_views.favicon, name="favicon"),
+    path("site.webmanifest", navigation_views.web_manifest, name="web_manifest"),
     path("analytics/", include("analytics.urls")),
     # Georgian first: the bare domain always opens the Georgian site, whatever language
     # the browser asks for; the switcher on every page leads to English.
@@ -38,6 +42,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_view, name="search"),
     path("search/suggest/", search_views.suggest_view, name="search_suggest"),
     path("press/", include("press.urls")),
+    # Wagtail's page serving with the site and home page found from the layout cache
+    # (cms/routing.py); Wagtail's own pattern below still names the URLs of pages.
+    re_path("^(?!_util/)" + serve_pattern.removeprefix("^"), routing.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,11 +3,16 @@ canonical address, Open Graph and Twitter card fields."""
 
 from dataclasses import dataclass, replace
 
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from cms import layout_cache
+from media_archive.privacy import is_publishable
 
 OPEN_GRAPH_LOCALES = {"ka": "ka_GE", "en": "en_GB"}
 SHARE_IMAGE_FILTER = "fill-1200x630"
@@ -15,6 +20,17 @@ SHARE_IMAGE_FILTER = "fill-1200x630"
 PAGE_IMAGE_FIELDS = ("share_image", "featured_image", "feature_image", "image")
 PAGE_SUMMARY_FIELDS = ("intro", "lead", "summary")
 DESCRIPTION_LENGTH = 200
+AGENCY_CARD = "img/share-card.png"
+
+
+def absolute_url(request, path):
+    """`path` on the configured public address (PUBLIC_BASE_URL), else on the request's."""
+    if path.startswith(("http://", "https://")):
+        return path
+    base = getattr(settings, "PUBLIC_BASE_URL", "")
+    if base:
+        return base + path
+    return request.build_absolute_uri(path)
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,10 @@ class ShareMetadata:
     og_locale: str
     og_alternate_locales: list
     image: ShareImage | None
+    # Articles (news, press releases): ISO 8601 moments for article:published_time and
+    # article:modified_time.
+    published_time: str = ""
+    modified_time: str = ""
 
     @property
     def twitter_card(self):
@@ -46,7 +66,7 @@ def page_description(page):
         return ""
     text = page.search_description
     if not text:
-        for name in PAGE_SUMMARY_FIELDS:
+        for name in (*PAGE_SUMMARY_FIELDS, "meta_description"):
             value = getattr(page, name, None)
             if isinstance(value, str) and value.strip():
                 text = value
@@ -56,61 +76,99 @@ def page_description(page):
 
 
 def _page_image(page):
+    """The page's own picture, if it may be published (rights, consent: an image the
+    archive would refuse to serve must not be named in a share card either)."""
     image_model = get_image_model()
     for name in PAGE_IMAGE_FIELDS:
         image = getattr(page, name, None)
-        if isinstance(image, image_model):
+        if isinstance(image, image_model) and is_publishable(image):
             return image
     return None
 
 
-def _card(image):
+def _alt_text(image, page, language_code):
+    """The picture's description in the page's language: its English caption or title on
+    English pages, else the page's own title (never Georgian on an English page)."""
+    if language_code == "en":
+        english = getattr(image, "caption_en", "") or getattr(image, "title_en", "")
+        return english or (page.title if page is not None else "")
+    return getattr(image, "caption_ka", "") or image.title
+
+
+def _card(image, alt):
     """The share card of `image`, its address relative to the site."""
     rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    return ShareImage(url=rendition.url, alt=alt, width=rendition.width, height=rendition.height)
+
+
+def agency_card(site_settings):
+    """The agency's own card (tools/make_images.py): no person, no third party's rights,
+    always publishable; alt text is the agency's name in the active language."""
+    name = site_settings.agency_name if site_settings is not None else ""
     return ShareImage(
-        url=rendition.url,
-        alt=getattr(image, "default_alt_text", "") or image.title,
-        width=rendition.width,
-        height=rendition.height,
+        url=static(AGENCY_CARD),
+        alt=name or str(_("Social Service Agency")),
+        width=1200,
+        height=630,
     )
 
 
-def _fallback_card(site_settings):
-    """The site's share image: the same on nearly every page, so cached (the layout cache
-    gets a new version when the settings or that image change)."""
+def _fallback_card(site_settings, language_code):
+    """The site's share image if publishable, else the agency's card: the same on nearly
+    every page, so cached (the layout cache gets a new version when the settings or that
+    image change)."""
     image_id = site_settings.share_image_id
 
     def card():
         image = get_image_model().objects.filter(pk=image_id).first()
-        return _card(image) if image is not None else None
+        if image is None or not is_publishable(image):
+            return None
+        return _card(image, _alt_text(image, None, language_code) or site_settings.agency_name)
 
-    return layout_cache.cached("share-image", [image_id], card)
+    if image_id is None:
+        return agency_card(site_settings)
+    found = layout_cache.cached("share-image", [image_id, language_code], card)
+    return found or agency_card(site_settings)
 
 
-def share_image(request, page, site_settings):
+def share_image(request, page, site_settings, language_code=None):
+    language_code = language_code or translation.get_language() or "ka"
     image = _page_image(page) if page is not None else None
     if image is not None:
-        card = _card(image)
-    elif site_settings is not None and site_settings.share_image_id:
-        card = _fallback_card(site_settings)
+        card = _card(image, _alt_text(image, page, language_code))
+    elif site_settings is not None:
+        card = _fallback_card(site_settings, language_code)
     else:
-        card = None
-    if card is None:
-        return None
-    return replace(card, url=request.build_absolute_uri(card.url))
+        card = agency_card(None)
+    return replace(card, url=absolute_url(request, card.url))
+
+
+def _article_times(page):
+    published = getattr(page, "publication_datetime", None) or getattr(
+        page, "first_published_at", None
+    )
+    modified = getattr(page, "last_published_at", None)
+    return (
+        published.isoformat() if published else "",
+        modified.isoformat() if modified else "",
+    )
 
 
 def share_metadata(request, page, language_code, site_settings):
     title = (page.seo_title or page.title) if page is not None else ""
-    url = request.build_absolute_uri(page.get_url(request) if page else request.path)
+    url = absolute_url(request, page.get_url(request) if page else request.path)
+    og_type = getattr(page, "open_graph_type", "website")
+    published, modified = _article_times(page) if og_type == "article" else ("", "")
     return ShareMetadata(
         title=title,
         description=page_description(page),
         url=url,
-        og_type=getattr(page, "open_graph_type", "website"),
+        og_type=og_type,
         og_locale=OPEN_GRAPH_LOCALES.get(language_code, language_code),
         og_alternate_locales=[
             og for code, og in OPEN_GRAPH_LOCALES.items() if code != language_code
         ],
-        image=share_image(request, page, site_settings),
+        image=share_image(request, page, site_settings, language_code),
+        published_time=published,
+        modified_time=modified,
     )

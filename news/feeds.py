@@ -64,7 +64,9 @@ class NewsRssFeed(Feed):
         return item.publication_datetime
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        # Atom requires <updated> on every entry: an item never republished was last
+        # updated when it was published.
+        return item.last_published_at or item.publication_datetime
 
     def item_categories(self, item):
         return [str(item.kind_label)]

@@ -1,5 +1,6 @@
 """Events as iCalendar (RFC 5545): one event, or the whole calendar of a locale."""
 
+import datetime
 from html import unescape
 
 from django.http import HttpResponse
@@ -34,16 +35,24 @@ def event_component(event, request):
     return component
 
 
-def calendar_response(request, events, name, filename):
+def calendar_response(request, events, name, filename, subscription=False):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
+    if subscription:
+        # Calendar applications that subscribe ask again every hour (RFC 7986; Outlook's
+        # older property beside it).
+        calendar.add(
+            "refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"}
+        )
+        calendar.add("x-published-ttl", "PT1H")
     for event in events:
         calendar.add_component(event_component(event, request))
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = "inline" if subscription else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

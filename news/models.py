@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import layout_cache, page_cache
 from cms.blocks import BodyStreamBlock
 from cms.change_notes import ChangeNoteBlock, change_note_panel, newest_first
 from cms.models import BasePage
@@ -66,10 +67,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def visible_items(self):
         """Live, public, not embargoed news items and press releases of this section,
         newest first, as NewsPage rows (press releases included)."""
+        # layout_cache.public: Wagtail's .public() without its query for the restrictions.
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            layout_cache.public(NewsPage.objects.child_of(self).live())
             .filter(not_under_embargo())
             .order_by("-publication_date", "-pk")
         )
@@ -167,6 +167,8 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # Share cards (navigation.sharing): with article:published_time.
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = _("news item")
@@ -191,17 +193,31 @@ class NewsPage(BasePage):
     def visible_related_services(self):
         """The related services a visitor may see, in this page's language when a
         translation exists: live and public only."""
-        chosen = [block.value for block in self.related_services if block.value is not None]
-        if not chosen:
+        # The chosen ids straight from the stream's data: one query for the pages in this
+        # language, not one for the chosen pages and another for their translations.
+        chosen_ids = [
+            block["value"]
+            for block in self.related_services.raw_data
+            if block.get("type") == "service" and block.get("value")
+        ]
+        if not chosen_ids:
             return []
-        keys = [page.translation_key for page in chosen]
+        in_language = Q(
+            locale_id=self.locale_id,
+            translation_key__in=Page.objects.filter(pk__in=chosen_ids).values("translation_key"),
+        )
+        rows = list(Page.objects.filter(Q(pk__in=chosen_ids) | in_language))
+        private = layout_cache.private_paths()
         found = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            row.translation_key: row
+            for row in rows
+            if row.locale_id == self.locale_id
+            and row.live
+            and not layout_cache.is_under(row.path, private)
         }
-        return [found[key] for key in dict.fromkeys(keys) if key in found]
+        keys = {row.pk: row.translation_key for row in rows}
+        ordered = [keys[pk] for pk in chosen_ids if pk in keys]
+        return [found[key] for key in dict.fromkeys(ordered) if key in found]
 
 
 class PressReleasePage(NewsPage):
@@ -358,7 +374,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("event index pages")
 
     def visible_events(self):
-        return EventPage.objects.child_of(self).live().public()
+        return layout_cache.public(EventPage.objects.child_of(self).live())
 
     def upcoming_events(self, now=None):
         return self.visible_events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
@@ -368,6 +384,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def _listing(self, request, events, showing_past):
         page_of_events, notice = paginate(request, events, EVENTS_PER_PAGE)
+        if not showing_past:
+            # An event leaves the upcoming list when it ends.
+            for event in page_of_events:
+                page_cache.expires_by(request, event.end)
         return self.render(
             request,
             context_overrides={
@@ -377,6 +397,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "upcoming_url": self.get_url(request),
                 "past_url": self.get_url(request) + self.reverse_subpage("past"),
                 "calendar_url": self.get_url(request) + self.reverse_subpage("calendar"),
+                "upcoming_calendar_url": self.get_url(request)
+                + self.reverse_subpage("upcoming_calendar"),
             },
         )
 
@@ -400,6 +422,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .order_by("start", "pk")
         )
         return calendar_response(request, events, name=self.title, filename="ssa-events.ics")
+
+    @path("ical/upcoming/", name="upcoming_calendar")
+    def upcoming_calendar(self, request):
+        """Every upcoming event, for calendar applications to subscribe to."""
+        events = self.upcoming_events().select_related("locale")
+        return calendar_response(
+            request,
+            events,
+            name=self.title,
+            filename="ssa-upcoming-events.ics",
+            subscription=True,
+        )
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -456,6 +490,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        if not self.is_past:
+            page_cache.expires_by(request, self.end)  # then it says the event is over
         return context
 
     @path("ical/", name="ical")

@@ -13,29 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import dates, layout_cache
+from cms import dates, layout_cache, page_cache
 from cms.models import BasePage
+from cms.regions import Region
 from services.models import restricted_paths, visible_pages
 
 # How far ahead an office page lists its coming closures and special hours.
 UPCOMING_DAYS = 45
-
-
-class Region(models.TextChoices):
-    """Georgia's regions; Tbilisi and the Autonomous Republic of Adjara have offices of
-    their own status but list like the others."""
-
-    TBILISI = "tbilisi", _("Tbilisi")
-    ADJARA = "adjara", _("Autonomous Republic of Adjara")
-    GURIA = "guria", _("Guria")
-    IMERETI = "imereti", _("Imereti")
-    KAKHETI = "kakheti", _("Kakheti")
-    KVEMO_KARTLI = "kvemo_kartli", _("Kvemo Kartli")
-    MTSKHETA_MTIANETI = "mtskheta_mtianeti", _("Mtskheta-Mtianeti")
-    RACHA_LECHKHUMI = "racha_lechkhumi", _("Racha-Lechkhumi and Kvemo Svaneti")
-    SAMEGRELO = "samegrelo", _("Samegrelo-Zemo Svaneti")
-    SAMTSKHE_JAVAKHETI = "samtskhe_javakheti", _("Samtskhe-Javakheti")
-    SHIDA_KARTLI = "shida_kartli", _("Shida Kartli")
 
 
 def _check_range(opens, closes):
@@ -85,6 +69,10 @@ class OfficeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = self.offices_by_region()
+        for _region, offices in context["regions"]:
+            for office, status in offices:
+                page_cache.expires_by(request, status.changes_at)
+                page_cache.expires_by(request, office.notice_changes_at())
         return context
 
 
@@ -188,6 +176,22 @@ class OfficePage(BasePage):
         verbose_name_plural = _("offices")
 
     @property
+    def place(self):
+        """ "Kutaisi (Imereti)", but only "Tbilisi" where the municipality is the region."""
+        region = str(self.get_region_display())
+        if not self.municipality or self.municipality.strip() == region:
+            return region if not self.municipality else self.municipality
+        return f"{self.municipality} ({region})"
+
+    @property
+    def meta_description(self):
+        """For search results and share cards: where the office is and how to reach it."""
+        parts = [f"{self.address}, {self.place}"]
+        if self.phone:
+            parts.append(self.phone)
+        return " · ".join(parts)
+
+    @property
     def openstreetmap_url(self):
         if self.latitude is None or self.longitude is None:
             return ""
@@ -234,6 +238,28 @@ class OfficePage(BasePage):
         if today < self.notice_from or (self.notice_until and today > self.notice_until):
             return None
         return {"title": self.notice_title, "text": self.notice_text, "until": self.notice_until}
+
+    def notice_changes_at(self, moment=None):
+        """When the notice next appears or disappears (Tbilisi midnight), or None: a cached
+        copy of a page showing offices must not outlive it."""
+        if not self.notice_title or self.notice_from is None:
+            return None
+        today = (moment or dates.tbilisi_now()).astimezone(dates.TBILISI).date()
+        if today < self.notice_from:
+            day = self.notice_from
+        elif self.notice_until and today <= self.notice_until:
+            day = self.notice_until + datetime.timedelta(days=1)
+        else:
+            return None
+        return datetime.datetime.combine(day, datetime.time(0), tzinfo=dates.TBILISI)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        status = context["status"] = self.opening_status()
+        # "Open now" and the coming closures are true until the next change only.
+        page_cache.expires_by(request, status.changes_at)
+        page_cache.expires_by(request, self.notice_changes_at())
+        return context
 
     def weekly_hours(self):
         """[(weekday name, [TimeRange, …]), …] Monday first; an empty list means closed."""

@@ -7,8 +7,13 @@ from wagtail.models import Locale
 from cms.georgian import slugify_georgian
 from offices import demo as offices_demo
 from services import demo_content
-from services.factories import AudienceFactory, ServiceIndexPageFactory, ServicePageFactory
-from services.models import Audience, ServiceIndexPage
+from services.factories import (
+    AudienceFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+    SupportFinderPageFactory,
+)
+from services.models import Audience, ServiceIndexPage, ServicePage, SupportFinderPage
 
 LAW_LANGUAGES = {"ka": "ka", "en": "en"}
 
@@ -38,7 +43,9 @@ def ensure_audiences(report):
 
 def _service_fields(service, code):
     texts = service[code]
-    return {
+    rules = demo_content.FINDER_RULES.get(service["key"])
+    finder = {"finder_listed": True, **rules} if rules else {}
+    return finder | {
         "title": texts["title"],
         "slug": slugify_georgian(texts["title"]),
         "kind": service["kind"],
@@ -129,3 +136,76 @@ def seed(report):
             fields["audiences"] = [audiences[key, code] for key in service["audiences"]]
             services[service["key"]][code] = offices_demo.translate_page(page, code, fields, report)
     _link_services(services, offices, report)
+    _add_finder_rules(services)
+    finders = ensure_finder(homes, report)
+    ensure_top_tasks(homes, services, finders, report)
+
+
+# The home page's top tasks: (service key or page, title, description) per language.
+TOP_TASKS = {
+    "ka": [
+        ("pension", "პენსიის დანიშვნა", "ვის ეკუთვნის და როგორ მივმართოთ"),
+        ("tsa", "საარსებო შემწეობა", "სოციალურად დაუცველი ოჯახებისთვის"),
+        ("disability-status", "შშმ სტატუსის მიღება", "სამედიცინო-სოციალური ექსპერტიზა"),
+        ("finder", "რა დახმარება შემიძლია მივიღო?", "რამდენიმე კითხვა — შესაფერისი მომსახურებები"),
+        ("offices", "უახლოესი ოფისი", "მისამართები და სამუშაო საათები"),
+    ],
+    "en": [
+        ("pension", "Apply for a pension", "Who gets it and how to apply"),
+        ("tsa", "Subsistence allowance", "For socially vulnerable families"),
+        ("disability-status", "Get disability status", "Medical and social assessment"),
+        ("finder", "What support can I get?", "A few questions, the services that may apply"),
+        ("offices", "Find your nearest office", "Addresses and opening hours"),
+    ],
+}
+
+
+def ensure_top_tasks(homes, services, finders, report):
+    """The demo home pages' top tasks, unless editors have chosen some."""
+    from cms.models import HomePage
+    from offices.models import OfficeIndexPage
+
+    for code, home in homes.items():
+        home = HomePage.objects.get(pk=home.pk)
+        if home.top_tasks:
+            continue
+        pages = {key: pages[code] for key, pages in services.items() if code in pages}
+        pages["finder"] = finders.get(code)
+        pages["offices"] = OfficeIndexPage.objects.child_of(home).first()
+        home.top_tasks = [
+            ("task", {"page": pages[key], "title": title, "description": description})
+            for key, title, description in TOP_TASKS[code]
+            if pages.get(key) is not None
+        ]
+        home.save_revision().publish()
+        report.created.append(f"{code}: top tasks")
+
+
+def _add_finder_rules(services):
+    """The eligibility rules on services made before the finder existed."""
+    for service in demo_content.SERVICES:
+        rules = demo_content.FINDER_RULES.get(service["key"])
+        for page in services[service["key"]].values():
+            if not rules or page.finder_listed:
+                continue
+            page = ServicePage.objects.get(pk=page.pk)
+            for name, value in {"finder_listed": True, **rules}.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+
+
+def ensure_finder(homes, report):
+    """The "What support can I get?" page under each home page."""
+    home = homes["ka"]
+    texts = demo_content.FINDER["ka"]
+    finder = SupportFinderPage.objects.child_of(home).first()
+    if finder is None:
+        finder = SupportFinderPageFactory(parent=home, show_in_menus=False, **texts)
+        report.created.append(f"ka: {finder.title}")
+    finders = {"ka": finder}
+    for code in homes:
+        if code != "ka":
+            finders[code] = offices_demo.translate_page(
+                finder, code, demo_content.FINDER[code], report
+            )
+    return finders

@@ -791,3 +791,36 @@ SERVICES = [
         },
     },
 ]
+
+
+# "What support can I get?": the finder page, and each service's eligibility rules
+# (services.eligibility) by service key; services not named here are not listed.
+FINDER = {
+    "ka": {
+        "title": "რა დახმარება შემიძლია მივიღო?",
+        "slug": "ra-dakhmareba-shemidzlia-mivigho",
+        "intro": (
+            "უპასუხეთ რამდენიმე კითხვას და ნახეთ, რომელი მომსახურება შეიძლება გეხებოდეთ. "
+            "ყველა კითხვა არასავალდებულოა."
+        ),
+    },
+    "en": {
+        "title": "What support can I get?",
+        "slug": "what-support-can-i-get",
+        "intro": (
+            "Answer a few questions to see which services may apply to you. "
+            "Every question is optional."
+        ),
+    },
+}
+FINDER_RULES = {
+    "pension": {"finder_min_age": 60},
+    "tsa": {"finder_registered": True},
+    "child-benefit": {"finder_children": True, "finder_registered": True},
+    "disability-package": {"finder_disability": True},
+    "day-centres": {"finder_disability": True},
+    "vouchers": {"finder_disability": True},
+    "reintegration": {"finder_children": True},
+    "idp": {"finder_displaced": True},
+    "funeral": {"finder_registered": True},
+}

@@ -7,7 +7,13 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
 from cms.factories import GeorgianSlugPageFactory
-from services.models import Audience, ServiceIndexPage, ServiceKind, ServicePage
+from services.models import (
+    Audience,
+    ServiceIndexPage,
+    ServiceKind,
+    ServicePage,
+    SupportFinderPage,
+)
 
 
 class AudienceFactory(DjangoModelFactory):
@@ -69,3 +75,11 @@ class ServicePageFactory(GeorgianSlugPageFactory):
         if create and extracted:
             self.audiences.set(extracted)
             self.save_revision().publish()
+
+
+class SupportFinderPageFactory(GeorgianSlugPageFactory):
+    title = "რა დახმარება შემიძლია მივიღო?"
+    intro = ""
+
+    class Meta:
+        model = SupportFinderPage

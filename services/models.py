@@ -1,15 +1,17 @@
+from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks as wagtail_blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -20,6 +22,7 @@ from cms.change_notes import newest_first
 from cms.georgian import slugify_georgian
 from cms.models import BasePage
 from services import blocks
+from services.eligibility import EligibilityRules, FinderForm, RegionListField, match
 
 SERVICES_PER_PAGE = 20
 
@@ -129,10 +132,43 @@ class ServiceIndexPage(BasePage):
             .order_by("title")
         )
 
+    def catalogue(self):
+        """Every service of the section as ServiceCards, in title order: the same for every
+        visitor until an editor changes something, so kept in the layout cache (a new
+        version on any publish, unpublish, move, or audience edit)."""
+
+        def cards():
+            base_url = self.url_path
+            rows = self.services().defer_streamfields().prefetch_related("audiences")
+            return [
+                ServiceCard(
+                    pk=service.pk,
+                    title=service.title,
+                    relative_path=service.url_path[len(base_url) :],
+                    kind=service.kind,
+                    summary=service.summary,
+                    audience_keys=frozenset(a.translation_key for a in service.audiences.all()),
+                    eligibility=EligibilityRules.of(service),
+                )
+                for service in rows.defer(
+                    "eligibility", "what_you_get", "where_to_apply_note", "search_description"
+                )
+            ]
+
+        return layout_cache.cached("service-catalogue", [self.pk], cards)
+
+    def audiences(self):
+        """The audiences in this section's language, in list order."""
+        return layout_cache.cached(
+            "audiences",
+            [self.locale_id],
+            lambda: list(Audience.objects.filter(locale_id=self.locale_id)),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         notices = []
-        audiences = list(Audience.objects.filter(locale_id=self.locale_id))
+        audiences = self.audiences()
         audience_slugs = {a.slug: a for a in audiences}
 
         audience, bad_audience = _clean_choice(request, "audience", audience_slugs)
@@ -142,27 +178,19 @@ class ServiceIndexPage(BasePage):
 
         # Audiences match by translation key: a translated service may still point at the
         # source language's audience (wagtail-localize copies the relation as it is).
-        services = self.services()
-        by_audience = (
-            services.filter(
-                audiences__translation_key=audience_slugs[audience].translation_key
-            ).distinct()
-            if audience
-            else services
-        )
-        by_kind = services.filter(kind=kind) if kind else services
+        services = self.catalogue()
+        audience_key = audience_slugs[audience].translation_key if audience else None
+        by_audience = services
+        if audience:
+            by_audience = [s for s in services if audience_key in s.audience_keys]
+        by_kind = [s for s in services if s.kind == kind] if kind else services
 
         # Facet counts: each choice counts what it would find with the other filter kept.
-        audience_counts = dict(
-            ServicePage.audiences.through.objects.filter(servicepage__in=by_kind.values("pk"))
-            .values_list("audience__translation_key")
-            .annotate(count=Count("servicepage_id", distinct=True))
-            .order_by()
-        )
-        kind_counts = dict(by_audience.order_by().values_list("kind").annotate(count=Count("pk")))
-        results = by_audience.filter(kind=kind) if kind else by_audience
+        audience_counts = Counter(key for service in by_kind for key in service.audience_keys)
+        kind_counts = Counter(service.kind for service in by_audience)
+        results = [s for s in by_audience if s.kind == kind] if kind else by_audience
 
-        paginator = Paginator(results.prefetch_related("audiences"), SERVICES_PER_PAGE)
+        paginator = Paginator(results, SERVICES_PER_PAGE)
         page_number = request.GET.get("page", 1)
         try:
             listing_page = paginator.page(page_number)
@@ -171,8 +199,10 @@ class ServiceIndexPage(BasePage):
                 notices.append(gettext("There is no such page of results; showing the first."))
             listing_page = paginator.page(1)
         audiences_by_key = {a.translation_key: a for a in audiences}
-        for service in listing_page.object_list:
-            service.audiences_here = _in_language(service.audiences.all(), audiences_by_key)
+        base_url = self.get_url(request)
+        listing_page.object_list = [
+            card.for_listing(base_url, audiences_by_key) for card in listing_page.object_list
+        ]
 
         # Page links keep the valid filters only, never whatever else the address carried.
         filter_query = urlencode([(n, v) for n, v in (("audience", audience), ("kind", kind)) if v])
@@ -192,6 +222,45 @@ class ServiceIndexPage(BasePage):
             notices=notices,
         )
         return context
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    """What the listing and the finder need of a service page (cached, picklable)."""
+
+    pk: int
+    title: str
+    relative_path: str  # below the service index's address
+    kind: str
+    summary: str
+    audience_keys: frozenset
+    eligibility: "EligibilityRules"
+
+    def for_listing(self, base_url, audiences_by_key):
+        audiences = [audiences_by_key[key] for key in self.audience_keys if key in audiences_by_key]
+        return ListedService(
+            self,
+            base_url + self.relative_path,
+            sorted({a.pk: a for a in audiences}.values(), key=lambda a: (a.sort_order, a.name)),
+        )
+
+
+@dataclass(frozen=True)
+class ListedService:
+    card: ServiceCard
+    url: str
+    audiences_here: list
+
+    @property
+    def title(self):
+        return self.card.title
+
+    @property
+    def summary(self):
+        return self.card.summary
+
+    def get_kind_display(self):
+        return ServiceKind(self.card.kind).label
 
 
 class ServicePage(BasePage):
@@ -244,6 +313,28 @@ class ServicePage(BasePage):
         help_text=_("Shown to the public, newest first."),
     )
 
+    # The rules of "What support can I get?" (services.eligibility).
+    finder_listed = models.BooleanField(
+        _("show in “What support can I get?”"),
+        default=False,
+        help_text=_("List this service in the questionnaire's results when the rules fit."),
+    )
+    finder_min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    finder_max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    finder_disability = models.BooleanField(_("only with disability status"), default=False)
+    finder_children = models.BooleanField(
+        _("only for families with children under 18"), default=False
+    )
+    finder_registered = models.BooleanField(
+        _("only for families in the social-assistance database"), default=False
+    )
+    finder_displaced = models.BooleanField(
+        _("only for internally displaced persons"), default=False
+    )
+    finder_regions = RegionListField(
+        _("only in these regions"), help_text=_("None ticked: all of Georgia.")
+    )
+
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -267,6 +358,18 @@ class ServicePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("last_reviewed"), FieldPanel("change_notes")], heading=_("Review")
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("finder_listed"),
+                FieldRowPanel([FieldPanel("finder_min_age"), FieldPanel("finder_max_age")]),
+                FieldPanel("finder_disability"),
+                FieldPanel("finder_children"),
+                FieldPanel("finder_registered"),
+                FieldPanel("finder_displaced"),
+                FieldPanel("finder_regions"),
+            ],
+            heading=_("What support can I get? (eligibility rules)"),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
@@ -281,6 +384,14 @@ class ServicePage(BasePage):
     class Meta:
         verbose_name = _("service")
         verbose_name_plural = _("services")
+
+    def clean(self):
+        super().clean()
+        low, high = self.finder_min_age, self.finder_max_age
+        if low is not None and high is not None and high < low:
+            raise ValidationError(
+                {"finder_max_age": _("The maximum age cannot be below the minimum age.")}
+            )
 
     @cached_property
     def audiences_here(self):
@@ -308,3 +419,81 @@ class ServicePage(BasePage):
     @property
     def changes_newest_first(self):
         return newest_first(self.change_notes)
+
+
+class SupportFinderPage(BasePage):
+    """ "What support can I get?": a short questionnaire that lists the services whose
+    eligibility rules fit the answers, each linking to its page (services.eligibility)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage", "cms.ContentPage", "services.ServiceIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("support finder")
+        verbose_name_plural = _("support finders")
+
+    def service_indexes(self):
+        """The service sections of this page's language (cached with the layout)."""
+
+        def compute():
+            indexes = layout_cache.public(ServiceIndexPage.objects.live()).filter(
+                locale_id=self.locale_id
+            )
+            return [index.pk for index in indexes.order_by("path")]
+
+        ids = layout_cache.cached("finder-indexes", [self.locale_id], compute)
+        return list(ServiceIndexPage.objects.filter(pk__in=ids).order_by("path"))
+
+    def matches(self, request, answers):
+        found = []
+        for service_index in self.service_indexes():
+            base_url = service_index.get_url(request)
+            for card in service_index.catalogue():
+                to_check = match(card.eligibility, answers)
+                if to_check is None:
+                    continue
+                found.append(
+                    FinderResult(
+                        title=card.title,
+                        url=base_url + card.relative_path,
+                        summary=card.summary,
+                        conditions=card.eligibility.conditions(),
+                        unconfirmed=bool(to_check),
+                    )
+                )
+        return found
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = FinderForm(request.GET or None)
+        context["form"] = form
+        if form.is_bound:
+            answers = form.answers()
+            context["answered"] = answers.given
+            context["results"] = self.matches(request, answers) if answers.given else []
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.GET:
+            # The answers are in the address: no cache keeps them (cms.page_cache respects
+            # no-store), and no link from the results tells another server.
+            response["Cache-Control"] = "private, no-store"
+            response["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+@dataclass(frozen=True)
+class FinderResult:
+    title: str
+    url: str
+    summary: str
+    conditions: list
+    # Some condition depends on a question left unanswered ("I don't know").
+    unconfirmed: bool

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -75,6 +76,9 @@ MIDDLEWARE = [
     # After authentication (staff are not counted), before redirects (a redirected 404 is not
     # a 404).
     "analytics.middleware.AnalyticsMiddleware",
+    # Inside analytics (a page served from the cache is still counted), after authentication
+    # (logged-in users are never served from it).
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -102,6 +106,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db_url("DATABASE_URL", default=DEFAULT_DATABASE_URL)}
+# Connections kept between requests: opening one costs more than serving a page from the
+# page cache (which still reads the layout version); checked before reuse, so a database
+# restart costs one failed check, not a failed request.
+DATABASES["default"]["CONN_MAX_AGE"] = env("CONN_MAX_AGE")
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -163,6 +172,33 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+
+# The anonymous page cache (cms/page_cache.py): entries live PAGE_CACHE_SECONDS at most on
+# the server (any change editors publish replaces them at once); browsers may keep a page
+# PAGE_CACHE_BROWSER_SECONDS, a CDN or proxy PAGE_CACHE_SHARED_SECONDS (raise it once the
+# CDN is purged on publication, below).
+PAGE_CACHE = env("PAGE_CACHE")
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
+PAGE_CACHE_SHARED_SECONDS = env("PAGE_CACHE_SHARED_SECONDS")
+# Wagtail's front-end cache invalidation: a published or unpublished page (and the listings
+# and home pages that show it) is purged from the CDN or proxy in front of the site.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx proxy_cache_purge, Fastly-style PURGE
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_BEARER_TOKEN") and env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+
+# The address the public site is reached at (https://ssa.gov.ge): absolute links in the
+# sitemap, feeds and share cards. Empty: the address of each request.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL").rstrip("/")
 
 # E-mail: EMAIL_URL such as smtp+tls://user:password@host:587 or consolemail://.
 vars().update(env.email_url("EMAIL_URL"))

@@ -24,6 +24,7 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
     # Correspondence attachments and replies: outside MEDIA_ROOT, never served by address.
     PRIVATE_FILES_ROOT=(str, str(BASE_DIR / "var" / "private")),
+    CONN_MAX_AGE=(int, 60),
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "ssa_"),
     REDIS_URL=(str, ""),
@@ -39,6 +40,16 @@ env = environ.Env(
     ANALYTICS_FLUSH_ROWS=(int, 500),
     ANALYTICS_RETENTION_DAYS=(int, 90),
     ANALYTICS_CLIENT_IP_HEADER=(str, ""),
+    # Public site (cms.page_cache, navigation): the anonymous page cache, Cache-Control for
+    # browsers and a CDN, purging a front-end cache, and the address the site is public at.
+    PAGE_CACHE=(bool, True),
+    PAGE_CACHE_SECONDS=(int, 600),
+    PAGE_CACHE_BROWSER_SECONDS=(int, 0),
+    PAGE_CACHE_SHARED_SECONDS=(int, 60),
+    FRONTEND_CACHE_PURGE_URL=(str, ""),
+    CLOUDFLARE_BEARER_TOKEN=(str, ""),
+    CLOUDFLARE_ZONE_ID=(str, ""),
+    PUBLIC_BASE_URL=(str, ""),
     MATOMO_DOMAIN_PATH=(str, ""),
     MATOMO_SITE_ID=(str, ""),
     GOOGLE_ANALYTICS_GTAG_PROPERTY_ID=(str, ""),

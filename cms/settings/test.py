@@ -25,3 +25,7 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite://:memory:")}
 # Page-view capture would add a flush or a salt lookup to other apps' query counts; the
 # analytics tests switch it on for themselves.
 ANALYTICS_CAPTURE = False
+# The page cache would serve other apps' tests a copy from before their change when the
+# change is not an edit (a clock moved, a row written directly); its own tests switch it on.
+PAGE_CACHE = False
+PUBLIC_BASE_URL = ""

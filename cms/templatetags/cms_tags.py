@@ -133,3 +133,20 @@ def get_share_metadata(context):
     return share_metadata(
         request, context.get("page"), translation.get_language(), SiteSettings.for_request(request)
     )
+
+
+@register.simple_tag(takes_context=True)
+def served_at(context):
+    """The moment this copy of the page is sent, in epoch seconds (cms.page_cache writes it
+    into every copy it serves)."""
+    from cms import page_cache
+
+    return page_cache.served_at(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` on the public address (PUBLIC_BASE_URL), else on the request's own."""
+    from navigation.sharing import absolute_url as on_public_address
+
+    return on_public_address(context["request"], path)

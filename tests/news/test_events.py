@@ -128,3 +128,19 @@ def test_event_times_survive_the_round_trip_in_any_zone(client, sections):
     calendar = icalendar.Calendar.from_ical(client.get(event.url + "ical/").content)
     [vevent] = calendar.walk("VEVENT")
     assert vevent.decoded("DTSTART") == start
+
+
+def test_the_feed_of_all_upcoming_events_parses(client, events, sections):
+    response = client.get(events["index"].url + "ical/upcoming/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    vevents = calendar.walk("VEVENT")
+    assert [str(vevent["SUMMARY"]) for vevent in vevents] == ["მალე", "მოგვიანებით"]
+    for vevent in vevents:
+        assert vevent["DTSTART"].dt < vevent["DTEND"].dt
+        assert str(vevent["URL"]).startswith("http://testserver/ka/")
+    assert str(calendar["REFRESH-INTERVAL"].to_ical().decode()) == "PT1H"
+    listing = client.get(events["index"].url).content.decode()
+    assert 'type="text/calendar" title=' in listing
+    assert events["index"].url + "ical/upcoming/" in listing

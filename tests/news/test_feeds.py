@@ -79,3 +79,15 @@ def test_the_feed_of_a_private_section_is_not_public(client, feed_items):
     response = client.get(feed_items.url + "feed/rss/")
     assert response.status_code == 302
     assert b"<rss" not in response.content
+
+
+def test_every_atom_entry_has_updated_in_both_languages(client, feed_items, sections, locales):
+    english = sections["news_en"]
+    NewsPageFactory(parent=english, title="News", publication_date=datetime.date(2026, 1, 5))
+    for index in (feed_items, english):
+        for feed in ("feed/atom/", "press-releases/feed/atom/"):
+            root = parse(client.get(index.url + feed))
+            entries = list(root.iter(f"{ATOM}entry"))
+            assert entries or feed.startswith("press") and index is english
+            for entry in entries:
+                assert entry.findtext(f"{ATOM}updated"), entry.findtext(f"{ATOM}title")

@@ -50,14 +50,17 @@ def test_canonical_and_hreflang_pairs_in_both_directions(client, pension):
         assert 'hreflang="x-default" href="http://testserver/ka/sakhelmtsipo-pensia/"' in head
 
 
-def test_open_graph_and_twitter_card_without_a_share_image(client, pension):
+def test_open_graph_without_a_share_image_shows_the_agency_card(client, pension):
     head = _head(client, "/en/state-pension/")
     assert '<meta property="og:title" content="State pension">' in head
     assert '<meta property="og:url" content="http://testserver/en/state-pension/">' in head
     assert '<meta property="og:locale" content="en_GB">' in head
     assert '<meta property="og:locale:alternate" content="ka_GE">' in head
-    assert '<meta name="twitter:card" content="summary">' in head
-    assert "og:image" not in head
+    assert '<meta name="twitter:card" content="summary_large_image">' in head
+    assert (
+        '<meta property="og:image" content="http://testserver/static/img/share-card.png">' in head
+    )
+    assert '<meta property="og:image:alt" content="Social Service Agency">' in head
 
 
 def test_fallback_share_image_from_the_site_settings(client, pension):

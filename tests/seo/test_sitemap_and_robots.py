@@ -26,11 +26,43 @@ def _locations(client):
 
 def test_sitemap_lists_live_public_pages_of_both_languages(client, site_pages):
     assert _locations(client) == [
-        "http://localhost/ka/",
-        "http://localhost/ka/programebi/",
-        "http://localhost/en/",
-        "http://localhost/en/programmes/",
+        "http://testserver/ka/",
+        "http://testserver/ka/programebi/",
+        "http://testserver/en/",
+        "http://testserver/en/programmes/",
     ]
+
+
+def test_sitemap_uses_the_configured_public_address(client, site_pages, settings):
+    settings.PUBLIC_BASE_URL = "https://ssa.gov.ge"
+    locations = _locations(client)
+    assert locations[0] == "https://ssa.gov.ge/ka/"
+    assert all(location.startswith("https://ssa.gov.ge/") for location in locations)
+    html = client.get("/en/programmes/").content.decode()
+    assert '<link rel="canonical" href="https://ssa.gov.ge/en/programmes/">' in html
+
+
+def test_sitemap_entries_name_each_other_as_hreflang_alternates(client, site_pages):
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = {
+        re.search(r"<loc>([^<]+)</loc>", block).group(1): dict(
+            re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block)
+        )
+        for block in xml.split("<url>")[1:]
+    }
+    pair = {
+        "ka": "http://testserver/ka/programebi/",
+        "en": "http://testserver/en/programmes/",
+        "x-default": "http://testserver/ka/programebi/",
+    }
+    assert entries["http://testserver/ka/programebi/"] == pair
+    assert entries["http://testserver/en/programmes/"] == pair
+    # Every alternate is itself listed, and names the page back (reciprocal).
+    for location, alternates in entries.items():
+        for code, other in alternates.items():
+            assert other in entries
+            if code != "x-default":
+                assert location in entries[other].values()
 
 
 def test_sitemap_leaves_out_drafts_and_the_staff_section(client, site_pages):

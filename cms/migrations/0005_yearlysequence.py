@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0003_layout_version'),
+        ('cms', '0004_home_top_tasks'),
     ]
 
     operations = [
