@@ -187,3 +187,14 @@ def test_reports_need_their_permission(client, desk):
     client.force_login(member("director", roles.DIRECTORS_OFFICE))
     assert client.get(reverse("monitoring_report")).status_code == 200
     assert client.get(reverse("monitoring_quick_entry")).status_code in (302, 403)
+
+
+def test_staff_start_the_feed_import_from_the_admin(client, desk, feed_server):
+    OutletFactory(name="Civil.ge", feed_url=f"{feed_server}/civil.atom")
+    OutletFactory(name="გათიშული", feed_url=f"http://127.0.0.1:{free_port()}/feed")
+    client.force_login(member("specialist", roles.COMMUNICATIONS_SPECIALISTS))
+    assert "არხებიდან იმპორტი" in client.get(reverse("monitoring_quick_entry")).content.decode()
+    response = client.post(reverse("monitoring_import"), follow=True)
+    page = response.content.decode()
+    assert Mention.objects.count() == 1
+    assert "გათიშული: არხთან დაკავშირება ვერ მოხერხდა." in page
