@@ -263,7 +263,9 @@ class Inquiry(models.Model):
         indexes = [models.Index(fields=["status", "due_date"])]
         verbose_name = _("citizen's request")
         verbose_name_plural = _("citizens' requests")
-        permissions = [("view_statistics", _("Can see the statistics of citizens' requests"))]
+        permissions = [
+            ("view_inquiry_statistics", _("Can see the statistics of citizens' requests"))
+        ]
 
     def __str__(self):
         # The reference only: this label goes into the audit log and history, which

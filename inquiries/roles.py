@@ -9,7 +9,7 @@ REQUESTS = tuple(
     f"inquiries.{action}_{model}"
     for model in ("inquiry", "requesttype")
     for action in ("add", "change", "view")
-) + ("inquiries.view_statistics", "inquiries.change_inquirysettings")
+) + ("inquiries.view_inquiry_statistics", "inquiries.change_inquirysettings")
 
 
 def extend_roles(editorial):
@@ -18,5 +18,5 @@ def extend_roles(editorial):
     # correspondence.roles under this key.
     editorial["PUBLIC_RECEPTION"] = reception
     if "DIRECTORS_OFFICE" in editorial:
-        grant(editorial["DIRECTORS_OFFICE"], ("inquiries.view_statistics",))
+        grant(editorial["DIRECTORS_OFFICE"], ("inquiries.view_inquiry_statistics",))
     return {PUBLIC_RECEPTION: reception}

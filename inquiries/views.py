@@ -13,7 +13,7 @@ from cms.spreadsheets import write_csv_rows
 from inquiries.models import Inquiry, RequestKind
 from inquiries.statistics import year_statistics
 
-STATISTICS_PERMISSION = "inquiries.view_statistics"
+STATISTICS_PERMISSION = "inquiries.view_inquiry_statistics"
 
 
 def _year(request):

@@ -168,7 +168,7 @@ class Mention(models.Model):
         indexes = [models.Index(fields=["published_on", "tone"])]
         verbose_name = _("mention")
         verbose_name_plural = _("mentions")
-        permissions = [("view_reports", _("Can see media monitoring reports"))]
+        permissions = [("view_monitoring_reports", _("Can see media monitoring reports"))]
 
     def __str__(self):
         return self.headline

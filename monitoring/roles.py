@@ -7,13 +7,13 @@ LOG = tuple(
     f"monitoring.{action}_{model}"
     for model in ("mention", "outlet", "topic")
     for action in ("add", "change", "view")
-) + ("monitoring.view_reports",)
+) + ("monitoring.view_monitoring_reports",)
 
 GRANTS = {
     "COMMUNICATIONS_SPECIALISTS": LOG,
     "SENIOR_SPECIALISTS": LOG + ("monitoring.delete_mention",),
     "HEAD_OF_PR": LOG + ("monitoring.delete_mention", "monitoring.change_monitoringsettings"),
-    "DIRECTORS_OFFICE": ("monitoring.view_mention", "monitoring.view_reports"),
+    "DIRECTORS_OFFICE": ("monitoring.view_mention", "monitoring.view_monitoring_reports"),
 }
 
 

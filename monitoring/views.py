@@ -18,7 +18,7 @@ from monitoring.feeds import import_feeds
 from monitoring.forms import QuickMentionForm, ReportPeriodForm
 
 ADD_PERMISSION = "monitoring.add_mention"
-REPORT_PERMISSION = "monitoring.view_reports"
+REPORT_PERMISSION = "monitoring.view_monitoring_reports"
 
 
 def _require(request, permission):

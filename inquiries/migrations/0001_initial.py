@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
                 'verbose_name': "citizen's request",
                 'verbose_name_plural': "citizens' requests",
                 'ordering': ['-received_at'],
-                'permissions': [('view_statistics', "Can see the statistics of citizens' requests")],
+                'permissions': [('view_inquiry_statistics', "Can see the statistics of citizens' requests")],
             },
         ),
         migrations.CreateModel(

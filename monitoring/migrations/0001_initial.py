@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'mention',
                 'verbose_name_plural': 'mentions',
                 'ordering': ['-published_on', '-pk'],
-                'permissions': [('view_reports', 'Can see media monitoring reports')],
+                'permissions': [('view_monitoring_reports', 'Can see media monitoring reports')],
                 'indexes': [models.Index(fields=['published_on', 'tone'], name='monitoring__publish_ce62a3_idx')],
             },
         ),
