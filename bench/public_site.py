@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 WEIGHT_GOAL = 60 * 1024
 CACHED_GOAL, UNCACHED_GOAL = 0.8, 0.2
-STEP_TIMEOUT = 240  # seconds for any one preparation step (a busy machine is slow)
+STEP_TIMEOUT = 900  # seconds for any one preparation step (a busy machine is slow)
 
 
 def free_port():
@@ -157,10 +157,12 @@ class AssetParser(HTMLParser):
 def first_visit_weight(port, path):
     """[(what, bytes transferred)] for the page, its assets and the fonts its CSS uses."""
     accept = {"Accept-Encoding": "br, gzip"}
-    status, _headers, html, wire = get(port, path, accept)
+    status, headers, html, wire = get(port, path, accept)
     if status != 200:
         raise SystemExit(f"{path} answered {status}")
-    rows = [(f"HTML {path} (as served)", wire)]
+    rows = [(f"HTML {path} ({headers.get('Content-Encoding', 'identity')})", wire)]
+    if headers.get("Content-Encoding") == "gzip":
+        html = gzip.decompress(html)
     parser = AssetParser()
     parser.feed(html.decode("utf-8", "replace"))
     queue = [urljoin(path, href) for href in parser.assets if href]

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks as wagtail_hooks
@@ -101,6 +101,35 @@ class LayoutVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class YearlySequence(models.Model):
+    """The last number given in a year by one numbering (the correspondence register,
+    citizens' requests…); numbering starts again at 1 each year."""
+
+    name = models.CharField(max_length=50)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "year"], name="cms_one_sequence_per_year")
+        ]
+        verbose_name = _("yearly numbering")
+
+    def __str__(self):
+        return f"{self.name} {self.year}: {self.last_number}"
+
+    @classmethod
+    def next_number(cls, name, year):
+        """The next number of `name` in `year`, given once even under concurrent requests
+        (the row is locked on PostgreSQL; SQLite writes one transaction at a time)."""
+        with transaction.atomic():
+            cls.objects.get_or_create(name=name, year=year)
+            sequence = cls.objects.select_for_update().get(name=name, year=year)
+            sequence.last_number += 1
+            sequence.save(update_fields=["last_number"])
+            return sequence.last_number
 
 
 class HomePage(BasePage):

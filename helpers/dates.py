@@ -234,3 +234,39 @@ class OpeningHours:
 
 def _at(day, clock):
     return datetime.datetime.combine(day, clock, tzinfo=TBILISI)
+
+
+# Deadlines ----------------------------------------------------------------------------
+
+# The agency's working hours for receiving documents: what arrives after the close of a
+# working day (or on a day off) counts as received on the next working day.
+WORKDAY_START = datetime.time(9)
+WORKDAY_END = datetime.time(18)
+
+
+def next_working_day(day):
+    """`day` itself if it is a working day, otherwise the first working day after it."""
+    return add_working_days(day, 0)
+
+
+def counting_date(received_at, workday_end=WORKDAY_END):
+    """The working day on which something received at `received_at` counts as received:
+    that day while it is a working day and the office is still open (before the opening
+    counts too: the document is handed over when the day starts), otherwise the next
+    working day."""
+    local = received_at.astimezone(TBILISI) if received_at.tzinfo else received_at
+    day = local.date()
+    if is_working_day(day) and local.time() < workday_end:
+        return day
+    return next_working_day(day + datetime.timedelta(days=1))
+
+
+def due_date(received_at, days, working_days=True, workday_end=WORKDAY_END):
+    """The last day of a period of `days` counted from the day `received_at` counts as
+    received: in working days, or in calendar days ending on the next working day when
+    the last one is a weekend day or public holiday (General Administrative Code of
+    Georgia: a period that ends on a day off ends on the next working day)."""
+    start = counting_date(received_at, workday_end)
+    if working_days:
+        return add_working_days(start, days)
+    return next_working_day(start + datetime.timedelta(days=days))

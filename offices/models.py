@@ -70,8 +70,9 @@ class OfficeIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = self.offices_by_region()
         for _region, offices in context["regions"]:
-            for _office, status in offices:
+            for office, status in offices:
                 page_cache.expires_by(request, status.changes_at)
+                page_cache.expires_by(request, office.notice_changes_at())
         return context
 
 
@@ -102,6 +103,26 @@ class OfficePage(BasePage):
         blank=True,
         help_text=_("Step-free entrance, lift, parking for people with disabilities…"),
     )
+    notice_title = models.CharField(
+        _("notice title"),
+        max_length=150,
+        blank=True,
+        help_text=_("A temporary notice, e.g. “Closed for renovation”."),
+    )
+    notice_text = models.TextField(_("notice text"), blank=True)
+    notice_from = models.DateField(_("show from"), null=True, blank=True)
+    notice_until = models.DateField(
+        _("show until"), null=True, blank=True, help_text=_("The last day the notice shows.")
+    )
+    editors_group = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("office's editors"),
+    )
     services_offered = StreamField(
         [("service", wagtail_blocks.PageChooserBlock(page_type="services.ServicePage"))],
         blank=True,
@@ -128,6 +149,18 @@ class OfficePage(BasePage):
             help_text=_("Public holidays close the office automatically."),
         ),
         FieldPanel("services_offered"),
+        MultiFieldPanel(
+            [
+                FieldPanel("notice_title"),
+                FieldPanel("notice_text"),
+                FieldRowPanel([FieldPanel("notice_from"), FieldPanel("notice_until")]),
+            ],
+            heading=_("Temporary notice"),
+            help_text=_(
+                "Shown on the office's page and in the offices listing from the first day to "
+                "the last, e.g. a closure and where to go meanwhile."
+            ),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("municipality"),
@@ -186,11 +219,46 @@ class OfficePage(BasePage):
     def opening_status(self, moment=None):
         return self.schedule.status_at(moment)
 
+    def clean(self):
+        super().clean()
+        if (self.notice_from or self.notice_until) and not self.notice_title:
+            raise ValidationError({"notice_title": _("Give the notice a title.")})
+        if self.notice_title and not self.notice_from:
+            raise ValidationError({"notice_from": _("Say from which day the notice shows.")})
+        if self.notice_from and self.notice_until and self.notice_until < self.notice_from:
+            raise ValidationError(
+                {"notice_until": _("The last day must not be before the first day.")}
+            )
+
+    def current_notice(self, moment=None):
+        """(title, text, until) of the notice while it is current, or None."""
+        if not self.notice_title or self.notice_from is None:
+            return None
+        today = (moment or dates.tbilisi_now()).astimezone(dates.TBILISI).date()
+        if today < self.notice_from or (self.notice_until and today > self.notice_until):
+            return None
+        return {"title": self.notice_title, "text": self.notice_text, "until": self.notice_until}
+
+    def notice_changes_at(self, moment=None):
+        """When the notice next appears or disappears (Tbilisi midnight), or None: a cached
+        copy of a page showing offices must not outlive it."""
+        if not self.notice_title or self.notice_from is None:
+            return None
+        today = (moment or dates.tbilisi_now()).astimezone(dates.TBILISI).date()
+        if today < self.notice_from:
+            day = self.notice_from
+        elif self.notice_until and today <= self.notice_until:
+            day = self.notice_until + datetime.timedelta(days=1)
+        else:
+            return None
+        return datetime.datetime.combine(day, datetime.time(0), tzinfo=dates.TBILISI)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         status = context["status"] = self.opening_status()
         # "Open now" and the coming closures are true until the next change only.
         page_cache.expires_by(request, status.changes_at)
+        page_cache.expires_by(request, self.notice_changes_at())
         return context
 
     def weekly_hours(self):

@@ -20,6 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms import roles as app_roles
 from press.models import ReviewTask
 
 COMMUNICATIONS_SPECIALISTS = "Communications specialists"
@@ -216,8 +217,23 @@ def setup_workflows(groups):
     return press, standard
 
 
+# The roles by their constant's name, for the apps that extend them (cms.roles): the key
+# stays when a group's name changes.
+ROLE_KEYS = {
+    "COMMUNICATIONS_SPECIALISTS": COMMUNICATIONS_SPECIALISTS,
+    "SENIOR_SPECIALISTS": SENIOR_SPECIALISTS,
+    "HEAD_OF_PR": HEAD_OF_PR,
+    "DIRECTORS_OFFICE": DIRECTORS_OFFICE,
+    "WEB_EDITORS": WEB_EDITORS,
+    "ANALYSTS": ANALYSTS,
+    "STAFF": STAFF,
+}
+
+
 @transaction.atomic
 def setup_editorial():
     groups = setup_roles()
     setup_workflows(groups)
+    # The Director's Office desk, Public Reception, the territorial offices' groups…
+    groups.update(app_roles.extend_roles({key: groups[name] for key, name in ROLE_KEYS.items()}))
     return groups

@@ -55,6 +55,7 @@ def _remove_test_media():
     """Uploaded files go to a temporary MEDIA_ROOT; nothing stays behind after the run."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.PRIVATE_FILES_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,12 @@ INSTALLED_APPS = [
     "media_archive",
     "search",
     "analytics",
+    # The Director's Office desk.
+    # Public Reception (inquiries) before the register, whose rights it also gets.
+    "inquiries",
+    "correspondence",
+    "monitoring",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -139,6 +145,7 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
+PRIVATE_FILES_ROOT = env("PRIVATE_FILES_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

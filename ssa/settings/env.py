@@ -22,6 +22,8 @@ env = environ.Env(
     MEDIA_ACCEL_MODE=(str, ""),
     MEDIA_ACCEL_PREFIX=(str, "/protected-media/"),
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
+    # Correspondence attachments and replies: outside MEDIA_ROOT, never served by address.
+    PRIVATE_FILES_ROOT=(str, str(BASE_DIR / "var" / "private")),
     CONN_MAX_AGE=(int, 60),
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "ssa_"),

@@ -13,6 +13,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded and generated files go to a folder the test session removes (tests/conftest.py).
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ssa-test-media-")
+PRIVATE_FILES_ROOT = tempfile.mkdtemp(prefix="ssa-test-private-")
 # Tests never reach a search cluster, whatever the shell has exported.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.db_backend"}}
 STORAGES = {

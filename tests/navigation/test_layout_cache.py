@@ -142,4 +142,6 @@ def test_site_settings_and_share_image_change_at_once(client, site_pages):
     image.save()
     assert 'content="განახლებული სურათი"' in client.get("/ka/").content.decode()
     image.delete()
-    assert "og:image" not in client.get("/ka/").content.decode()
+    html = client.get("/ka/").content.decode()
+    assert "განახლებული სურათი" not in html
+    assert "/static/img/share-card.png" in html  # the agency's own card instead

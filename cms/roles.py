@@ -1,0 +1,57 @@
+"""How an app adds its own groups and rights to the editorial roles.
+
+`manage.py setup_editorial` (press.roles) creates the editorial groups, then calls
+`extend_roles`: every installed app with a `roles` module that defines
+`extend_roles(editorial)` gets the editorial groups, keyed by the role's constant name in
+press.roles ("DIRECTORS_OFFICE", "HEAD_OF_PR", …, stable when a group is renamed), and adds
+its own groups and permissions. Each app's hook must be safe to run again. The apps depend
+on this module, never on press.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+
+def permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant(group, permissions):
+    """Add the model permissions ("app_label.codename") to the group."""
+    group.permissions.add(*[permission(dotted) for dotted in permissions])
+
+
+def ensure_group(name, permissions=(), admin=True):
+    """The group called `name` with at least these permissions (and admin access)."""
+    group, _created = Group.objects.get_or_create(name=name)
+    grant(group, ((ADMIN_ACCESS,) if admin else ()) + tuple(permissions))
+    return group
+
+
+def role_extensions():
+    """`extend_roles` of each installed app's `roles` module, in INSTALLED_APPS order."""
+    hooks = []
+    for app_config in apps.get_app_configs():
+        try:
+            module = import_module(f"{app_config.name}.roles")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_config.name}.roles":
+                raise
+            continue
+        hook = getattr(module, "extend_roles", None)
+        if hook is not None and hook is not extend_roles:  # not this collector itself
+            hooks.append(hook)
+    return hooks
+
+
+def extend_roles(editorial):
+    """Run every app's extension; returns {group name: group} of the groups they made."""
+    created = {}
+    for hook in role_extensions():
+        created.update(hook(editorial) or {})
+    return created
