@@ -10,8 +10,6 @@ class AnalyticsConfig(AppConfig):
         from django.core.signals import request_finished
 
         from analytics.buffer import flush_if_due
-        from analytics.panels import install_analytics_tab
 
         # After the response has been handed to the server: the visitor does not wait.
         request_finished.connect(flush_if_due, dispatch_uid="analytics_flush_if_due")
-        install_analytics_tab()

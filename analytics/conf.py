@@ -1,6 +1,6 @@
 """The analytics settings, with the defaults that apply when a setting is absent.
 
-base.py sets them from the environment (cms/settings/env.py); tests override them with
+base.py sets them from the environment (ssa/settings/env.py); tests override them with
 ``override_settings``, so every read goes through these functions rather than module constants.
 """
 

@@ -3,13 +3,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from analytics import views
+from analytics import panels, views
+from cms.hooks import PAGE_EDITOR_TAB
 
 
 @hooks.register("before_serve_page")
 def remember_served_page(page, request, serve_args, serve_kwargs):
     # The capture middleware reads this to tie the view to the page, not just its path.
     request.analytics_page_id = page.pk
+
+
+@hooks.register(PAGE_EDITOR_TAB)
+def page_views_tab():
+    return panels.analytics_tab()
 
 
 class ReportMenuItem(MenuItem):

@@ -34,7 +34,7 @@ OPTIONS = parse_options()
 WORKDIR = tempfile.mkdtemp(prefix="ssa-analytics-bench-")
 SCHEMA = f"analytics_capture_bench_{os.getpid()}"
 os.environ["DATABASE_URL"] = OPTIONS.database or f"sqlite:///{WORKDIR}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ssa.settings.test")
 
 import django  # noqa: E402
 

@@ -94,7 +94,7 @@ WORKDIR = tempfile.mkdtemp(prefix="ssa-analytics-reports-")
 SCHEMA = OPTIONS.reuse if OPTIONS.reuse and OPTIONS.database else f"analytics_bench_{os.getpid()}"
 SQLITE_FILE = OPTIONS.reuse if OPTIONS.reuse and not OPTIONS.database else f"{WORKDIR}/bench.db"
 os.environ["DATABASE_URL"] = OPTIONS.database or f"sqlite:///{SQLITE_FILE}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ssa.settings.test")
 
 import django  # noqa: E402
 

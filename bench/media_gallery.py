@@ -394,7 +394,7 @@ def main():
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         runs.append(os.environ["DATABASE_URL"])
     for database_url in runs:
-        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
+        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "ssa.settings.test"}
         environment.pop("DATABASE_URL", None)
         if database_url:
             environment["DATABASE_URL"] = database_url

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+os.environ["DJANGO_SETTINGS_MODULE"] = "ssa.settings.test"
 _handle, _database_path = tempfile.mkstemp(prefix="media-bench-", suffix=".db")
 os.close(_handle)
 os.environ["DATABASE_URL"] = "sqlite:///" + _database_path

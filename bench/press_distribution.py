@@ -29,7 +29,7 @@ WORKDIR = tempfile.mkdtemp(
     prefix="ssa-press-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None
 )
 os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ssa.settings.test")
 
 import django  # noqa: E402
 from django.core.mail.backends.base import BaseEmailBackend  # noqa: E402

@@ -201,7 +201,7 @@ def start_server(env, workers):
             PYTHON,
             "-m",
             "gunicorn",
-            "cms.wsgi:application",
+            "ssa.wsgi:application",
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
             "--log-level=warning",

@@ -1,6 +1,6 @@
 """Production settings for bench/public_site.py, plus one plain view to compare with."""
 
-from cms.settings.production import *  # noqa: F403
+from ssa.settings.production import *  # noqa: F403
 
 
 class _NoMigrations(dict):

@@ -4,7 +4,7 @@ of HTML, the baseline that bench/public_site.py measures Wagtail pages against."
 from django.http import HttpResponse
 from django.urls import path
 
-from cms.urls import urlpatterns as site_urlpatterns
+from ssa.urls import urlpatterns as site_urlpatterns
 
 _PARAGRAPH = "<p>სოციალური მომსახურების სააგენტო — Social Service Agency.</p>\n"
 

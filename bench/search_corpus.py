@@ -2,7 +2,7 @@
 text uses (independent of the stemmer under test), filler words, and queries made from
 them in inflected, Mtavruli and Latin-typed forms."""
 
-from cms.georgian import fold_mtavruli, to_latin
+from helpers.georgian import fold_mtavruli, to_latin
 
 CONSONANT_STEMS = """ოფის სახლ ბავშვ კანონ სერვის ვაუჩერ ცენტრ ოჯახ დოკუმენტ ტელეფონ რეესტრ
 სტატუს ქალაქ რაიონ მოქალაქ პაციენტ ექიმ სტუდენტ პროექტ ბიუჯეტ ანგარიშ ხელშეკრულებ

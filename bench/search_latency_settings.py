@@ -3,7 +3,7 @@ names, with the tables made straight from the models (`migrate --run-syncdb`, se
 instead of the minute replaying every migration takes). The SQLite full-text table only
 the search migration creates; the bench adds it with that migration's own SQL."""
 
-from cms.settings.test import *  # noqa: F403
+from ssa.settings.test import *  # noqa: F403
 
 
 class _NoMigrations(dict):

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+os.environ["DJANGO_SETTINGS_MODULE"] = "ssa.settings.test"
 os.environ.pop("DATABASE_URL", None)
 
 import django  # noqa: E402
@@ -36,8 +36,8 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 from wagtail.search.signal_handlers import post_save_signal_handler  # noqa: E402
 
 from bench.search_corpus import FILLER, informal, lexicon  # noqa: E402
-from cms.georgian import fold_mtavruli, to_latin  # noqa: E402
 from cms.models import BasePage, ContentPage  # noqa: E402
+from helpers.georgian import fold_mtavruli, to_latin  # noqa: E402
 
 
 def build_corpus(parent, lemmas, count, rng):

@@ -5,8 +5,8 @@ import wagtail_factories
 from wagtail.rich_text import RichText
 
 from cms import blocks
-from cms.georgian import slugify_georgian
 from cms.models import ContentPage, HomePage
+from helpers.georgian import slugify_georgian
 
 
 class HeadingBlockFactory(wagtail_factories.StructBlockFactory):

@@ -1,7 +1,7 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets.slug import SlugInput
 
-from cms.georgian import (
+from helpers.georgian import (
     MTAVRULI_FIRST,
     MTAVRULI_LAST,
     NATIONAL_ROMANISATION,

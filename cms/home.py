@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
-from cms import dates, layout_cache, page_cache
+from cms import layout_cache, page_cache
+from helpers import dates
 
 LATEST_NEWS = 3
 OPEN_OFFICES_SHOWN = 5

@@ -127,6 +127,18 @@ def is_under(path, paths):
     return any(path.startswith(prefix) for prefix in paths)
 
 
+def is_public(page, private=None):
+    """Whether an anonymous visitor may open the page: live, and under no view restriction
+    (`private`: the private paths, when the caller has them already)."""
+    return page.live and not is_under(page.path, private_paths() if private is None else private)
+
+
+def public_pages(pages):
+    """The pages of a list (chooser values, None among them) an anonymous visitor may open."""
+    private = private_paths()
+    return [page for page in pages if page is not None and is_public(page, private)]
+
+
 def _bump_unless_created(sender, instance, created=False, **kwargs):
     if not created:
         bump()
@@ -137,6 +149,15 @@ def _bump_when_share_image(sender, instance, **kwargs):
 
     if SiteSettings.objects.filter(share_image_id=instance.pk).exists():
         bump()
+
+
+def watch(*models):
+    """A new token whenever a row of these models is saved or deleted. Apps above this one
+    whose models the layout shows register them here (navigation: the menus)."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(bump, sender=model, dispatch_uid=f"layout_cache_save_{label}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"layout_cache_delete_{label}")
 
 
 # Snippets and files that public pages show (an audience's name in the service listing, an
@@ -153,7 +174,6 @@ def connect_signals():
     from wagtail.models import Locale, PageViewRestriction, Site, get_page_models
 
     from cms.models import SiteSettings
-    from navigation.models import Menu, MenuItem
 
     request_started.connect(_start_request, dispatch_uid="layout_cache_start")
     request_finished.connect(_finish_request, dispatch_uid="layout_cache_finish")
@@ -172,11 +192,7 @@ def connect_signals():
         _bump_unless_created, sender=SiteSettings, dispatch_uid="layout_cache_settings"
     )
     post_delete.connect(bump, sender=SiteSettings, dispatch_uid="layout_cache_settings_delete")
-    models = [*get_page_models(), PageViewRestriction, Site, Locale, Menu, MenuItem]
-    for model in models:
-        label = model._meta.label_lower
-        post_save.connect(bump, sender=model, dispatch_uid=f"layout_cache_save_{label}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"layout_cache_delete_{label}")
+    watch(*get_page_models(), PageViewRestriction, Site, Locale)
     shown = [apps.get_model(label) for label in SHOWN_ON_PAGES]
     shown += [get_image_model(), get_document_model()]
     if apps.is_installed("wagtailmedia"):

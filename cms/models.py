@@ -2,19 +2,19 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail import hooks as wagtail_hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
-from cms import layout_cache
+from cms import hooks, layout_cache
 from cms.blocks import BodyStreamBlock, TopTaskBlock
 from cms.forms import GeorgianSlugPageForm
-from cms.georgian import contains_georgian, slugify_georgian
 from cms.routing import route_down
-from media_archive.privacy import validate_page_media
-from search.text import ANALYSED_FIELD, analysed_terms
+from helpers.georgian import contains_georgian, slugify_georgian
 
 
 class BasePage(Page):
@@ -25,7 +25,7 @@ class BasePage(Page):
 
     # Stems of every Georgian word of the page (search.analysis), indexed beside the text so
     # that "დახმარება", "ᲓᲐᲮᲛᲐᲠᲔᲑᲐ" and "daxmareba" all find a page saying "დახმარების".
-    search_fields = Page.search_fields + [index.SearchField(ANALYSED_FIELD)]
+    search_fields = Page.search_fields + [index.SearchField(hooks.ANALYSED_FIELD)]
 
     # Whether the page is for the public: then every archive image, video or audio it shows
     # must be publishable (media_archive.privacy). The staff section, never public, says no.
@@ -34,13 +34,24 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @cached_classmethod
+    def get_edit_handler(cls):  # noqa: N805 - a class method, cached per page type
+        """Wagtail's tabs for the page type, then one per PAGE_EDITOR_TAB hook (cms.hooks)."""
+        handler = super().get_edit_handler()
+        extra_tabs = [make_tab() for make_tab in wagtail_hooks.get_hooks(hooks.PAGE_EDITOR_TAB)]
+        if not extra_tabs or not isinstance(handler, TabbedInterface):
+            return handler  # a page type with a layout of its own keeps it
+        options = handler.clone_kwargs()
+        options["children"] = [*handler.children, *extra_tabs]
+        return TabbedInterface(**options).bind_to_model(cls)
+
     def search_analysed_terms(self) -> str:
-        return analysed_terms(self)
+        return hooks.search_terms(self)
 
     def clean(self):
         super().clean()
         if self.shown_to_public:
-            validate_page_media(self)
+            hooks.check_public_page(self)
 
     def full_clean(self, *args, **kwargs):
         # Wagtail would slugify a Georgian title to Georgian letters (or nothing, with

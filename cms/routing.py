@@ -12,6 +12,10 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
 
+# Re-implements Page.route's walk (and BasePage.get_view_restrictions Wagtail's lookup):
+# re-read both against Wagtail's on an upgrade (tests/test_upstream_canaries.py).
+WRITTEN_FOR = ("wagtail 8.0.1",)
+
 
 def _routes_like_a_plain_page(model):
     from cms.models import BasePage

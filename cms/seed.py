@@ -14,8 +14,8 @@ from wagtail.rich_text import RichText
 
 from cms import demo_content
 from cms.factories import ContentPageFactory, HomePageFactory
-from cms.georgian import slugify_georgian
 from cms.models import HomePage, SiteSettings
+from helpers.georgian import slugify_georgian
 
 ADMIN_USERNAME = "admin"
 

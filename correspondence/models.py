@@ -16,9 +16,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
-from cms import dates
 from cms.models import YearlySequence
 from cms.private_files import PRIVATE_FILE_EXTENSIONS, PRIVATE_FILE_MAX_SIZE, private_storage
+from helpers import dates
 
 DEFAULT_NUMBER_FORMAT = "{year}/{number:05d}"
 NUMBERING = "correspondence"

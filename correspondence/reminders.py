@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from cms import dates
 from correspondence.models import CorrespondenceItem
+from helpers import dates
 
 
 def send_reminders(today=None):

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from cms.georgian import slugify_georgian
+from helpers.georgian import slugify_georgian
 
 ANSWER_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 ANCHOR_MAX_LENGTH = 60

@@ -7,8 +7,8 @@ from wagtail.search import index
 
 from cms import layout_cache
 from cms.blocks import BodyStreamBlock
-from cms.georgian import slugify_georgian
 from cms.models import BasePage
+from helpers.georgian import slugify_georgian
 from info.blocks import (
     ANCHOR_MAX_LENGTH,
     FAQStreamBlock,

@@ -18,8 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 
-from cms import dates
 from cms.models import BasePage, YearlySequence
+from helpers import dates
 
 NUMBERING = "inquiries"
 REFERENCE_FORMAT = "SSA-{year}-{number:05d}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.functions import ExtractMonth
 
-from cms import dates
+from helpers import dates
 from inquiries.models import Inquiry, RequestKind
 
 

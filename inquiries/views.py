@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 
-from cms import dates
 from cms.spreadsheets import write_csv_rows
+from helpers import dates
 from inquiries.models import Inquiry, RequestKind
 from inquiries.statistics import year_statistics
 

@@ -22,7 +22,8 @@ class AlbumFactory(factory.django.DjangoModelFactory):
 
 class ArchiveImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"ფოტო {n}")
-    file = factory.django.ImageField(width=1600, height=900, color="steelblue")
+    # Small: renditions (AVIF above all) cost CPU by the pixel, and no test needs more.
+    file = factory.django.ImageField(width=480, height=270, color="steelblue")
     rights_kind = "agency"
     consent_status = "not_needed"
     sensitivity = "public"

@@ -15,8 +15,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from cms.hooks import ANALYSED_FIELD, search_terms
 from media_archive import privacy
-from search.text import ANALYSED_FIELD, analysed_terms
 
 
 class Sensitivity(models.TextChoices):
@@ -212,7 +212,7 @@ class CatalogueFields(models.Model):
     class Meta:
         abstract = True
 
-    search_analysed_terms = analysed_terms
+    search_analysed_terms = search_terms
 
     def save(self, *args, **kwargs):
         if self.created_at is None:

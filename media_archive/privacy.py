@@ -15,6 +15,11 @@ from PIL import ExifTags
 from PIL import Image as PILImage
 from wagtail.images.models import Filter
 
+# Two internals, each checked by tests/test_upstream_canaries.py: Wagtail's reference
+# scanner (ReferenceIndex._extract_references_from_object, for pages not saved yet) in
+# `archive_references`, and Pillow's cached sub-IFDs (Exif._ifds) in `strip_private_exif`.
+WRITTEN_FOR = ("wagtail 8.0.1", "pillow 13.0.0")
+
 # EXIF tags that identify a place or a device, never a picture's content.
 _EXIF_IFD_PRIVATE_TAGS = (
     0xA430,  # CameraOwnerName

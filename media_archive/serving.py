@@ -22,8 +22,8 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.utils._os import safe_join
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
@@ -119,7 +119,7 @@ def serve_media_file(request, path):
     if name is None:
         raise Http404
     try:
-        full_path = safe_join(settings.MEDIA_ROOT, name)
+        full_path = default_storage.path(name)
     except SuspiciousFileOperation as error:
         raise Http404 from error
     folder = name.split("/", 1)[0]

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
-from cms.georgian import slugify_georgian
+from helpers.georgian import slugify_georgian
 from media_archive.models import ArchiveImage
 from media_archive.privacy import can_see_everything, is_public
 

@@ -6,10 +6,14 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.hooks import PUBLIC_PAGE_CHECK
 from media_archive import admin_views, media_upload
 from media_archive.bulk_actions import CatalogueBulkEditAction
 from media_archive.models import Album
-from media_archive.privacy import publishable_q
+from media_archive.privacy import publishable_q, validate_page_media
+
+# Every public page type refuses, on save, an archive item the public may not see.
+hooks.register(PUBLIC_PAGE_CHECK, validate_page_media)
 
 
 @hooks.register("construct_image_chooser_queryset")

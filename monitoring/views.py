@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
-from cms import dates
 from cms.spreadsheets import write_csv_rows, xlsx_workbook
+from helpers import dates
 from monitoring import reports
 from monitoring.feeds import import_feeds
 from monitoring.forms import QuickMentionForm, ReportPeriodForm

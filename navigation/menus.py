@@ -46,12 +46,7 @@ def _visible_pages(request, pages):
     """`pages` keyed by id, without those the visitor may not view."""
     if not pages:
         return {}
-    private = layout_cache.private_paths()
-    visible = {
-        page.pk: page
-        for page in pages
-        if page.live and not layout_cache.is_under(page.path, private)
-    }
+    visible = {page.pk: page for page in layout_cache.public_pages(pages)}
     if not _is_anonymous(request):
         # Private pages appear to those their restrictions let in (staff, for the staff section).
         for page in pages:

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.georgian import slugify_georgian
 from cms.models import HomePage
 from cms.seed import _stream
+from helpers.georgian import slugify_georgian
 from news import demo_content
 from news.factories import (
     EventIndexPageFactory,

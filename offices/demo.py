@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from wagtail.models import Locale
 
-from cms.georgian import slugify_georgian
 from cms.models import HomePage
+from helpers.georgian import slugify_georgian
 from offices import demo_content
 from offices.factories import OfficeHoursExceptionFactory, OfficeIndexPageFactory, OfficePageFactory
 from offices.models import OfficeIndexPage

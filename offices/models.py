@@ -13,10 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import dates, layout_cache, page_cache
+from cms import layout_cache, page_cache
 from cms.models import BasePage
 from cms.regions import Region
-from services.models import restricted_paths, visible_pages
+from helpers import dates
 
 # How far ahead an office page lists its coming closures and special hours.
 UPCOMING_DAYS = 45
@@ -202,11 +202,11 @@ class OfficePage(BasePage):
     def services(self):
         """The offered services that a visitor may open."""
         pages = [block.value for block in self.services_offered]
-        return visible_pages(pages, restricted_paths()) if any(pages) else []
+        return layout_cache.public_pages(pages) if any(pages) else []
 
     @cached_property
     def schedule(self):
-        """The office's hours as cms.dates.OpeningHours (uses prefetched rows if any)."""
+        """The office's hours as helpers.dates.OpeningHours (uses prefetched rows if any)."""
         weekly = {}
         for row in self.opening_hours.all():
             weekly.setdefault(row.weekday, []).append(dates.TimeRange(row.opens, row.closes))

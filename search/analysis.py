@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cms.georgian import contains_georgian, fold_mtavruli, latin_readings, to_latin
+from helpers.georgian import contains_georgian, fold_mtavruli, latin_readings, to_latin
 
 # Words longer than this are not words a citizen types; they are cut, not stemmed whole.
 MAX_WORD_LENGTH = 40

@@ -31,6 +31,11 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef
 from django.db.models.functions import Cast
 from modelsearch.backends import database as wagtail_database
 
+# Subclasses modelsearch's internals (_do_search, _do_count, _build_rank_expression, the
+# compilers' vectors and configs) and Django's Combinable._combine: re-read on any upgrade
+# of these (tests/test_upstream_canaries.py fails when their shape changes).
+WRITTEN_FOR = ("modelsearch 1.3.2", "Django 5.2.19")
+
 DATABASE_BACKENDS = ("wagtail.search.backends.database", "search.db_backend")
 
 # Wagtail leaves the text search configuration to the server's default_text_search_config,

@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from cms.georgian import fold_mtavruli
+from helpers.georgian import fold_mtavruli
 from search.analysis import word_match_keys
 
 # Long bodies are only read this far for a snippet; the first match is nearly always early.

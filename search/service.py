@@ -17,7 +17,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms import layout_cache
-from cms.georgian import contains_georgian, to_latin
+from helpers.georgian import contains_georgian, to_latin
 from search import querylog
 from search.analysis import (
     AnalysedQuery,

@@ -4,10 +4,8 @@ from django.db.models import Manager
 from django.utils.encoding import force_str
 from wagtail.search import index
 
+from cms.hooks import ANALYSED_FIELD
 from search.analysis import index_terms
-
-# The field that carries the analysed terms; it never feeds itself.
-ANALYSED_FIELD = "search_analysed_terms"
 
 
 def _flatten(value) -> str:
@@ -24,7 +22,7 @@ def _flatten(value) -> str:
 
 def _collect(obj, search_field, parts: list[str]) -> None:
     if isinstance(search_field, index.SearchField):
-        if search_field.field_name != ANALYSED_FIELD:
+        if search_field.field_name != ANALYSED_FIELD:  # it never feeds itself
             parts.append(_flatten(search_field.get_value(obj)))
     elif isinstance(search_field, index.RelatedFields):
         related = search_field.get_value(obj)

@@ -1,8 +1,14 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.hooks import SEARCH_TERMS
+from search import text
 from search.models import SearchSynonym
+
+# Georgian stems of every page's and archive item's text, in the index beside the text.
+hooks.register(SEARCH_TERMS, text.analysed_terms)
 
 
 class SearchSynonymViewSet(SnippetViewSet):

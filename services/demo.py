@@ -4,7 +4,7 @@ it creates: a second run creates nothing."""
 
 from wagtail.models import Locale
 
-from cms.georgian import slugify_georgian
+from helpers.georgian import slugify_georgian
 from offices import demo as offices_demo
 from services import demo_content
 from services.factories import (

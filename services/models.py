@@ -20,29 +20,12 @@ from wagtail.search import index
 from cms import layout_cache
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.change_notes import newest_first
-from cms.georgian import slugify_georgian
 from cms.models import BasePage
+from helpers.georgian import slugify_georgian
 from services import blocks
 from services.eligibility import EligibilityRules, FinderForm, RegionListField, match
 
 SERVICES_PER_PAGE = 20
-
-
-def restricted_paths():
-    """Tree paths of the pages under view restrictions (private, staff-only): nothing
-    below them may be linked from a public page."""
-    return layout_cache.private_paths()
-
-
-def visible_pages(pages, restricted):
-    """The pages that an anonymous visitor may open: live and under no restriction."""
-    return [
-        page
-        for page in pages
-        if page is not None
-        and page.live
-        and not any(page.path.startswith(path) for path in restricted)
-    ]
 
 
 class ServiceKind(models.TextChoices):
@@ -400,10 +383,6 @@ class ServicePage(BasePage):
         keys = self.audiences.values("translation_key")
         return list(Audience.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
 
-    @cached_property
-    def _restricted_paths(self):
-        return restricted_paths()
-
     def live_pages(self, stream, model=Page):
         """The linked pages of a chooser stream that a visitor may open, in the stream's
         order: one query on the chosen ids (the chooser blocks would fetch each page's
@@ -414,7 +393,7 @@ class ServicePage(BasePage):
         rows = model.objects.filter(pk__in=ids)
         if model is not Page:
             rows = rows.defer_streamfields()
-        found = {page.pk: page for page in visible_pages(rows, self._restricted_paths)}
+        found = {page.pk: page for page in layout_cache.public_pages(rows)}
         return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
     @property

@@ -3,9 +3,51 @@ import shutil
 import pytest
 from django.conf import settings
 
+from cms.seed import seed_demo_site
+from tests import database_state
 from tests.utils import make_locales, make_site_tree
 
 pytest_plugins = ["tests.browser"]
+
+MIGRATED = "migrated"
+DEMO = "demo"
+DEMO_ADMIN_PASSWORD = "test-admin-password"
+
+# The database blocker of pytest-django, kept for the hook below (hooks get no fixtures).
+_blocker = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as migrations leave it, saved to return to after a flush."""
+    with django_db_blocker.unblock():
+        database_state.save(MIGRATED)
+    _blocker["default"] = django_db_blocker
+    yield
+    _blocker.clear()
+
+
+def _commits(item):
+    """Whether the test runs outside a rolled-back transaction, so that pytest-django
+    empties every table after it."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that commits, and the flush that follows it: the migrated rows back
+    (default Locale, root Collection, tree root, default Site), whatever runs next."""
+    result = yield
+    if _commits(item) and "default" in _blocker and database_state.has(MIGRATED):
+        with _blocker["default"].unblock():
+            database_state.restore(MIGRATED)
+    return result
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,3 +78,15 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     return make_site_tree()
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The whole bilingual demo site (`seed_demo`), committed for the live server: seeded by
+    the first test of the session that asks for it, restored for every later one. For tests
+    that only read it."""
+    if database_state.has(DEMO):
+        database_state.restore(DEMO)
+        return
+    seed_demo_site(admin_password=DEMO_ADMIN_PASSWORD)
+    database_state.save(DEMO)

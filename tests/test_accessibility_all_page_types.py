@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, get_page_models
 
-from cms.seed import seed_demo_site
 from staff.access import staff_group
 from staff.models import CaseworkModulePage, StaffIndexPage
 from tests.browser import axe_violations, requires_chromium
@@ -85,8 +84,7 @@ def _check(browser_page, url, failures, share_images=None):
         failures[url] = problems
 
 
-def test_every_page_type_in_both_languages(transactional_db, live_server, browser_page):
-    seed_demo_site(admin_password="test-admin-password")
+def test_every_page_type_in_both_languages(demo_site, live_server, browser_page):
     targets = public_page_of_each_type()
     covered = {(name, language) for name, language, _url in targets}
     assert {(name, language) for name in REQUIRED_TYPES for language in LANGUAGES} <= covered

@@ -4,9 +4,9 @@ from django import template
 from django.utils import translation
 from wagtail.models import Site
 
-from cms import layout_cache
-from cms.georgian import slugify_georgian
+from cms import layout_cache, page_cache
 from cms.i18n import language_links
+from helpers.georgian import slugify_georgian
 
 register = template.Library()
 
@@ -102,51 +102,7 @@ def heading_anchor(text):
 
 
 @register.simple_tag(takes_context=True)
-def get_menu_links(context, slot, home=None):
-    """The links of the `slot` menu ("main" or "footer") in the visitor's language; the main
-    menu falls back to the home page's menu pages until editors make one."""
-    from navigation.menus import fallback_main_links, menu_links
-
-    request = context["request"]
-    page = context.get("page")
-    links = menu_links(request, slot, current_page=page, home=home)
-    if links is None:
-        links = fallback_main_links(request, home, current_page=page) if slot == "main" else []
-    return links
-
-
-@register.simple_tag(takes_context=True)
-def get_page_contents(context, page=None):
-    """The "on this page" entries of a long page (see navigation.contents)."""
-    from navigation.contents import page_contents
-
-    return page_contents(page if page is not None else context.get("page"))
-
-
-@register.simple_tag(takes_context=True)
-def get_share_metadata(context):
-    """Description, canonical address and social-network card of the page being shown."""
-    from cms.models import SiteSettings
-    from navigation.sharing import share_metadata
-
-    request = context["request"]
-    return share_metadata(
-        request, context.get("page"), translation.get_language(), SiteSettings.for_request(request)
-    )
-
-
-@register.simple_tag(takes_context=True)
 def served_at(context):
     """The moment this copy of the page is sent, in epoch seconds (cms.page_cache writes it
     into every copy it serves)."""
-    from cms import page_cache
-
     return page_cache.served_at(context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """`path` on the public address (PUBLIC_BASE_URL), else on the request's own."""
-    from navigation.sharing import absolute_url as on_public_address
-
-    return on_public_address(context["request"], path)

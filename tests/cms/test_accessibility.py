@@ -1,6 +1,5 @@
 import pytest
 
-from cms.seed import seed_demo_site
 from tests.browser import axe_violations, requires_chromium
 
 pytestmark = [requires_chromium, pytest.mark.browser]
@@ -13,11 +12,6 @@ DEMO_PATHS = [
     "/ka/saagentos-shesakheb/",
     "/en/no-such-page/",
 ]
-
-
-@pytest.fixture
-def demo_site(transactional_db):
-    seed_demo_site(admin_password="test-admin-password")
 
 
 @pytest.mark.parametrize("path", DEMO_PATHS)

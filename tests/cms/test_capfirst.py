@@ -1,8 +1,8 @@
 from django.template import Context, Template
 from django.utils import text
 
-from cms.georgian import capfirst
 from cms.models import ContentPage
+from helpers.georgian import capfirst
 
 
 def test_georgian_first_letter_is_not_turned_into_mtavruli():

@@ -1,11 +1,11 @@
-"""Deadlines in Georgian working days (cms.dates): public holidays including the Orthodox
+"""Deadlines in Georgian working days (helpers.dates): public holidays including the Orthodox
 Easter days, items received after hours, calendar-day periods that end on a day off."""
 
 import datetime
 
 import pytest
 
-from cms import dates
+from helpers import dates
 
 
 def tbilisi(*args):

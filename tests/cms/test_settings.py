@@ -12,7 +12,7 @@ def _start_production(**environment):
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
-    env.update(environment, DJANGO_SETTINGS_MODULE="cms.settings.production")
+    env.update(environment, DJANGO_SETTINGS_MODULE="ssa.settings.production")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=PROJECT_ROOT,
@@ -48,7 +48,7 @@ def test_search_and_cache_follow_the_environment():
     )
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.base",
+        "DJANGO_SETTINGS_MODULE": "ssa.settings.base",
         "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
         "REDIS_URL": "redis://127.0.0.1:6379/1",
     }

@@ -2,8 +2,8 @@ import pytest
 
 from cms.factories import ContentPageFactory
 from cms.forms import GeorgianSlugPageForm
-from cms.georgian import fold_mtavruli, slugify_georgian, to_latin
 from cms.models import ContentPage
+from helpers.georgian import fold_mtavruli, slugify_georgian, to_latin
 
 TITLES_AND_SLUGS = [
     ("სოციალური მომსახურების სააგენტო", "sotsialuri-momsakhurebis-saagento"),

@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from cms import dates
 from correspondence.factories import CorrespondenceItemFactory, UnitFactory
 from correspondence.models import Attachment, CorrespondenceItem, CorrespondenceSettings
 from correspondence.reminders import send_reminders
+from helpers import dates
 from press import roles
 from tests.desk import admin_form_data, member
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from cms import dates
+from helpers import dates
 from inquiries.factories import InquiryFactory, request_type
 from inquiries.models import ANONYMISED, Inquiry, InquirySettings
 from inquiries.roles import PUBLIC_RECEPTION

@@ -190,9 +190,9 @@ def test_held_back_items_are_not_listed_in_the_gallery_nor_downloadable(client, 
 @pytest.mark.parametrize(
     "path",
     [
-        "/media/../cms/settings/base.py",
-        "/media/%2e%2e/cms/settings/base.py",
-        "/media/images/..%2f..%2fcms/settings/base.py",
+        "/media/../ssa/settings/base.py",
+        "/media/%2e%2e/ssa/settings/base.py",
+        "/media/images/..%2f..%2fssa/settings/base.py",
         "/media/%2fetc/passwd",
         "/media/images/%00x.jpg",
         "/media/..\\cms\\settings\\base.py",

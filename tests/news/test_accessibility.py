@@ -1,10 +1,7 @@
 import pytest
 
-from cms.seed import SeedReport
-from news import demo
 from news.models import EventPage, NewsIndexPage, NewsPage, PressReleasePage
 from tests.browser import axe_violations, requires_chromium
-from tests.utils import make_site_tree
 
 pytestmark = [requires_chromium, pytest.mark.browser]
 
@@ -26,11 +23,7 @@ def _paths_of_every_news_page_type(language):
     ]
 
 
-def test_news_and_event_pages_have_no_wcag_aa_violations(
-    transactional_db, live_server, browser_page
-):
-    make_site_tree()
-    demo.seed(SeedReport())
+def test_news_and_event_pages_have_no_wcag_aa_violations(demo_site, live_server, browser_page):
     paths = _paths_of_every_news_page_type("ka") + _paths_of_every_news_page_type("en")
     requested = []
     browser_page.on("request", lambda request: requested.append(request.url))

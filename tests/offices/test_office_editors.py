@@ -7,7 +7,7 @@ import datetime
 import pytest
 import time_machine
 
-from cms import dates
+from helpers import dates
 from offices.factories import OfficeIndexPageFactory, OfficePageFactory
 from offices.roles import GROUP_PREFIX, ensure_office_group
 from press import roles

@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django.utils import translation
 
-from cms import dates
-from cms.dates import HoursException, OpeningHours, TimeRange
+from helpers import dates
+from helpers.dates import HoursException, OpeningHours, TimeRange
 
 NINE_TO_SIX = [TimeRange(datetime.time(9), datetime.time(18))]
 WEEKDAYS_NINE_TO_SIX = {day: NINE_TO_SIX for day in range(5)}

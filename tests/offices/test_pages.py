@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms import dates
 from cms.models import ContentPage, HomePage
+from helpers import dates
 from offices.factories import (
     OfficeHoursExceptionFactory,
     OfficeIndexPageFactory,
@@ -86,7 +86,7 @@ class OfficePageTypeTests(WagtailPageTestCase):
 
     def test_office_page_shows_status_hours_closures_and_services(self):
         with (
-            mock.patch("cms.dates.tbilisi_now", return_value=TUESDAY_MORNING),
+            mock.patch("helpers.dates.tbilisi_now", return_value=TUESDAY_MORNING),
             translation.override("en"),
         ):
             html = self.client.get(self.kutaisi.url).content.decode()

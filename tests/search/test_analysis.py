@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.georgian import from_latin_keyboard, from_latin_national, latin_readings
+from helpers.georgian import from_latin_keyboard, from_latin_national, latin_readings
 from search.analysis import analyse_query, index_terms, latin_word_keys, normalise, tokenise
 
 

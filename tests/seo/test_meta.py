@@ -65,7 +65,10 @@ def test_open_graph_without_a_share_image_shows_the_agency_card(client, pension)
 
 def test_fallback_share_image_from_the_site_settings(client, pension):
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.share_image = ArchiveImageFactory(title="სააგენტო")
+    # A share image as the settings ask for: at least 1200x630.
+    site_settings.share_image = ArchiveImageFactory(
+        title="სააგენტო", file__width=1600, file__height=900
+    )
     site_settings.save()
     head = _head(client, "/ka/sakhelmtsipo-pensia/")
     assert '<meta name="twitter:card" content="summary_large_image">' in head

@@ -12,6 +12,7 @@ from cms import seed as core_seed
 from info import demo as info_demo
 from navigation import demo as navigation_demo
 from navigation.models import Menu, MenuItem
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from staff import demo as staff_demo
 from staff.access import staff_group
 from staff.factories import CaseworkModulePageFactory, PrivateDocumentFactory
@@ -32,13 +33,8 @@ def _seed_site():
     core_seed.ensure_site_settings()
     info_demo.seed(report)
     staff_demo.seed(report)
-    try:
-        from news.factories import NewsIndexPageFactory, NewsPageFactory
-    except ImportError:
-        pass
-    else:
-        news = NewsIndexPageFactory(parent=home, slug="siakhleebi")
-        NewsPageFactory(parent=news)
+    news = NewsIndexPageFactory(parent=home, slug="siakhleebi")
+    NewsPageFactory(parent=news)
     navigation_demo.seed(report)
 
 

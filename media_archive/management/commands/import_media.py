@@ -16,7 +16,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from cms.progress import ProgressBar, add_progress_argument
+from helpers.progress import ProgressBar, add_progress_argument
 from media_archive import extraction, ingest
 from media_archive.models import Album
 

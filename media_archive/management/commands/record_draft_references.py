@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, Revision
 
-from cms.progress import ProgressBar, add_progress_argument
+from helpers.progress import ProgressBar, add_progress_argument
 from media_archive import gallery
 from media_archive.draft_references import page_revision_type, record_latest_revision
 

@@ -23,24 +23,30 @@ class ProgressBar:
 
     @classmethod
     def for_command(cls, command, total, progress):
-        """The bar on the command's stderr; `progress` is the --progress choice."""
-        # The raw stream: OutputWrapper would end every redraw with a newline.
-        stream = command.stderr._out
-        enabled = progress == "always" or (
-            progress == "auto" and getattr(stream, "isatty", lambda: False)()
-        )
+        """The bar on the command's stderr (Django's OutputWrapper); `progress` is the
+        --progress choice."""
+        stream = command.stderr
+        enabled = progress == "always" or (progress == "auto" and stream.isatty())
         return cls(stream, total, enabled)
+
+    def _write(self, text):
+        # No line ending (the bar redraws itself with \r) and no error colour.
+        self.stream.write(text, style_func=_as_it_is, ending="")
+        self.stream.flush()
 
     def show(self, done, name):
         if not self.enabled or not self.total:
             return
         filled = self.WIDTH * done // self.total
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        self.stream.write(f"\r[{bar}] {done}/{self.total} {name[:40]:<40}")
-        self.stream.flush()
+        self._write(f"\r[{bar}] {done}/{self.total} {name[:40]:<40}")
 
     def finish(self):
         """Ends the bar's line, so what is written next (a report, a warning in the middle
         of the run) starts on its own; the next `show` draws the bar again below it."""
         if self.enabled and self.total:
-            self.stream.write("\n")
+            self._write("\n")
+
+
+def _as_it_is(text):
+    return text

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, DEFAULT_DATABASE_URL, env
 
-PROJECT_DIR = BASE_DIR / "cms"
 SITE_DIR = BASE_DIR / "site"
 
 DEBUG = env("DEBUG")
@@ -84,8 +83,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
-WSGI_APPLICATION = "cms.wsgi.application"
+ROOT_URLCONF = "ssa.urls"
+WSGI_APPLICATION = "ssa.wsgi.application"
 
 TEMPLATES = [
     {
@@ -133,7 +132,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"] + sorted(
 )
 TIME_ZONE = "Asia/Tbilisi"
 # Georgian times on the 24-hour clock (cms/formats/ka/formats.py); the rest is Django's `ka`.
-FORMAT_MODULE_PATH = ["cms.formats"]
+FORMAT_MODULE_PATH = ["ssa.formats"]
 USE_I18N = True
 USE_TZ = True
 
