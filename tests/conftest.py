@@ -70,6 +70,18 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language (Georgian). A request or a view that
+    activates another language leaves it active in the thread, and a later test that reads a
+    message would otherwise see it in English."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def locales(db):
     return make_locales()
