@@ -30,11 +30,25 @@ BATCH_SIZE = 1000
 MAX_PENDING_ROWS = 100_000
 
 
-def write_rows(rows):
+def write_new_rows(rows):
+    """Insert imported rows whose fingerprint is not in the table yet; returns how many.
+
+    The unique fingerprint is the guarantee (ON CONFLICT DO NOTHING, so two imports running
+    at once cannot double a line either); the look-up first gives the count."""
+    fingerprints = [row["fingerprint"] for row in rows]
+    existing = set(
+        PageView.objects.filter(fingerprint__in=fingerprints).values_list("fingerprint", flat=True)
+    )
+    new_rows = [row for row in rows if row["fingerprint"] not in existing]
+    return write_rows(new_rows, skip_duplicates=True) and len(new_rows)
+
+
+def write_rows(rows, skip_duplicates=False):
     """Insert page-view rows (dicts of PageView fields); returns how many were written.
 
     Plain executemany (COPY on PostgreSQL) rather than bulk_create: the ORM's per-value
-    preparation costs more than the database does for these narrow rows."""
+    preparation costs more than the database does for these narrow rows. `skip_duplicates`
+    ignores rows whose fingerprint is already stored (INSERT … ON CONFLICT DO NOTHING)."""
     if not rows:
         return 0
     fields = [field for field in PageView._meta.concrete_fields if not field.primary_key]
@@ -58,14 +72,15 @@ def write_rows(rows):
     table = connection.ops.quote_name(PageView._meta.db_table)
     column_list = ", ".join(connection.ops.quote_name(column) for column in columns)
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not skip_duplicates:
             with cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
                 for value in values:
                     copy.write_row(value)
         else:
             placeholders = ", ".join(["%s"] * len(columns))
+            conflict = " ON CONFLICT (fingerprint) DO NOTHING" if skip_duplicates else ""
             cursor.executemany(
-                f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})",  # noqa: S608
+                f"INSERT INTO {table} ({column_list}) VALUES ({placeholders}){conflict}",  # noqa: S608
                 values,
             )
     return len(rows)
