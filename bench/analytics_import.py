@@ -1,13 +1,14 @@
 """Access-log import beside GoAccess on the same file.
 
-    nice -n 10 .venv/bin/python bench/analytics_import.py [../shared/corpora/access-logs/apache_logs]
+    nice -n 10 .venv/bin/python bench/analytics_import.py [path/to/access.log]
 
-Imports the log into a throwaway SQLite file (only the analytics tables) with the command's
-own code (analytics.accesslog.import_lines + buffer.write_new_rows), then runs
-`goaccess --log-format=COMBINED --ignore-crawlers` on the same file (when it is installed:
-apt-get install goaccess) and prints both times, their ratio and both sets of figures. Each
-is the best of three runs; the import's runs after the first find every line imported already,
-so the first run is timed on its own as well.
+Default log: ../shared/corpora/access-logs/apache_logs. Imports the log into a throwaway
+SQLite file (only the analytics tables) with the command's own code
+(analytics.accesslog.import_lines + buffer.write_new_rows), then runs `goaccess --log-
+format=COMBINED --ignore-crawlers` on the same file (when it is installed: apt-get install
+goaccess) and prints both times, their ratio and both sets of figures. Each is the best of
+three runs; the import's runs after the first find every line imported already, so the first
+run is timed on its own as well.
 """
 
 import json
