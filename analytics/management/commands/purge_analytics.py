@@ -14,9 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, help="Keep this many days of raw views.")
-        parser.add_argument(
-            "--search-days", type=int, help="Keep this many days of search terms."
-        )
+        parser.add_argument("--search-days", type=int, help="Keep this many days of search terms.")
 
     def handle(self, *args, days=None, search_days=None, **options):
         days = conf.get("ANALYTICS_RETENTION_DAYS") if days is None else days
