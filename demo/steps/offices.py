@@ -1,45 +1,16 @@
-"""Demo territorial offices for `seed_demo`, in Georgian with English translations.
-Looks before it creates: a second run creates nothing."""
+"""Demo territorial offices for `seed_demo`, in Georgian with English translations
+(content: demo/content/offices.json). Looks before it creates: a second run creates
+nothing."""
 
 import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from wagtail.models import Locale
 
-from cms.models import HomePage
+from demo.helpers import date, home_pages, load, translate_page
 from helpers.georgian import slugify_georgian
-from offices import demo_content
 from offices.factories import OfficeHoursExceptionFactory, OfficeIndexPageFactory, OfficePageFactory
 from offices.models import OfficeIndexPage
-
-
-def home_pages():
-    """{language code: home page} of the demo site, or {} before the site exists."""
-    georgian = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    home = HomePage.objects.filter(locale=georgian, depth=2).first()
-    if home is None:
-        return {}
-    homes = {settings.LANGUAGE_CODE: home}
-    for locale in Locale.objects.exclude(pk=georgian.pk):
-        translation = home.get_translation_or_none(locale)
-        if translation is not None:
-            homes[locale.language_code] = translation.specific
-    return homes
-
-
-def translate_page(page, language_code, fields, report):
-    """The page's translation, created from `fields` and published if it is missing."""
-    locale = Locale.objects.get(language_code=language_code)
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    report.created.append(f"{language_code}: {translation.title}")
-    return translation.specific
 
 
 def ensure_index(homes, content, page_class, factory, report):
@@ -60,27 +31,28 @@ def ensure_index(homes, content, page_class, factory, report):
 
 
 def _office_fields(texts):
-    title, municipality, address, accessibility = texts
     return {
-        "title": title,
-        "slug": slugify_georgian(title),
-        "municipality": municipality,
-        "address": address,
-        "accessibility": accessibility,
+        "title": texts["title"],
+        "slug": slugify_georgian(texts["title"]),
+        "municipality": texts["municipality"],
+        "address": texts["address"],
+        "accessibility": texts["accessibility"],
     }
 
 
-def _exceptions(exceptions, language_index):
+def _exceptions(exceptions, language_code):
     """Unsaved OfficeHoursException rows with the reasons in one language."""
     return [
         OfficeHoursExceptionFactory.build(
-            date=day,
-            closed=opens is None,
-            opens=datetime.time.fromisoformat(opens) if opens else None,
-            closes=datetime.time.fromisoformat(closes) if closes else None,
-            note=notes[language_index],
+            date=date(exception["date"]),
+            closed=exception["opens"] is None,
+            opens=datetime.time.fromisoformat(exception["opens"]) if exception["opens"] else None,
+            closes=(
+                datetime.time.fromisoformat(exception["closes"]) if exception["closes"] else None
+            ),
+            note=exception["note"][language_code],
         )
-        for day, opens, closes, *notes in exceptions
+        for exception in exceptions
     ]
 
 
@@ -89,25 +61,25 @@ def ensure_offices(report):
     homes = home_pages()
     if not homes:
         return {}
-    indexes = ensure_index(
-        homes, demo_content.INDEX, OfficeIndexPage, OfficeIndexPageFactory, report
-    )
+    content = load("offices")
+    indexes = ensure_index(homes, content["index"], OfficeIndexPage, OfficeIndexPageFactory, report)
     offices = {}
-    for key, region, lat, lon, phone, email, weekly, exceptions, texts in demo_content.OFFICES:
-        fields = _office_fields(texts["ka"])
+    for entry in content["offices"]:
+        key, exceptions = entry["key"], entry["hours_exceptions"]
+        fields = _office_fields(entry["ka"])
         office = indexes["ka"].get_children().filter(slug=fields["slug"]).specific().first()
         if office is None:
             office = OfficePageFactory(
                 parent=indexes["ka"],
-                region=region,
-                latitude=Decimal(lat),
-                longitude=Decimal(lon),
-                phone=phone,
-                email=email,
-                weekly_hours=weekly,
+                region=entry["region"],
+                latitude=Decimal(entry["latitude"]),
+                longitude=Decimal(entry["longitude"]),
+                phone=entry["phone"],
+                email=entry["email"],
+                weekly_hours=entry["weekly_hours"],
                 **fields,
             )
-            for exception in _exceptions(exceptions, 0):
+            for exception in _exceptions(exceptions, "ka"):
                 exception.office = office
                 exception.save()
             report.created.append(f"ka: {office.title}")
@@ -116,7 +88,9 @@ def ensure_offices(report):
             if code == "ka":
                 continue
             # The copy would take the Georgian reasons for closures; give them in English.
-            fields = _office_fields(texts[code]) | {"hours_exceptions": _exceptions(exceptions, 1)}
+            fields = _office_fields(entry[code]) | {
+                "hours_exceptions": _exceptions(exceptions, code)
+            }
             offices[key][code] = translate_page(office, code, fields, report)
     return offices
 
