@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from analytics import buffer
-from analytics.demo import ensure_analyst_group
 from analytics.salts import forget_cached_salts
+from demo.steps.analytics import ensure_analyst_group
 
 BROWSER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
