@@ -154,12 +154,14 @@ STORAGES = {
 # Complex page models exceed Django's default of 1,000 form fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache.
+# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache. Losing Redis
+# turns the cache into a miss for every call (cms/resilient_cache.py), never into a 500.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.resilient_cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"retry_seconds": env("REDIS_RETRY_SECONDS")},
         }
     }
 else:

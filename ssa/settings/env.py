@@ -28,6 +28,8 @@ env = environ.Env(
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "ssa_"),
     REDIS_URL=(str, ""),
+    # Seconds between attempts to reach Redis again after it failed (cms/resilient_cache.py).
+    REDIS_RETRY_SECONDS=(float, 10.0),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "ssa.gov.ge <no-reply@ssa.gov.ge>"),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
