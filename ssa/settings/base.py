@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a parameter: NUL in a path or query is refused with 400.
+    "cms.request_guard.RejectMalformedRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The admin defaults to Georgian whatever the browser asks for (a profile choice wins).
