@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from analytics import buffer
 from analytics.salts import forget_cached_salts
@@ -24,6 +25,7 @@ def analytics_settings(settings):
     settings.ANALYTICS_FLUSH_ROWS = 10_000
     forget_cached_salts()
     buffer.discard_all()
+    cache.clear()  # the beacon's rate limits and used tokens
     yield settings
     buffer.discard_all()
     forget_cached_salts()
