@@ -9,7 +9,8 @@
   (``install_exit_flush``); only a process killed outright (SIGKILL, a crash of the
   interpreter) loses its unwritten window.
 * ``redis``: every process appends to one Redis list (no loss when a worker dies) and
-  whichever process finds the list due moves it into the database.
+  whichever process finds the list due moves it into the database; while Redis is
+  unreachable, each process buffers in memory as ``memory`` does (RedisBuffer).
 * ``sync``: every view is written at once (tests, debugging).
 
 A failure to buffer or to write is logged and dropped: counting never breaks a request.
@@ -131,40 +132,82 @@ class MemoryBuffer:
 
 
 class RedisBuffer:
+    """While Redis cannot be reached, views wait in a memory buffer of this process instead
+    (written at the same rhythm as the ``memory`` kind): an outage loses at most what that
+    kind can lose, the rows of a process that dies before its next flush (never more than
+    MAX_PENDING_ROWS). Redis is tried again every OUTAGE_RETRY_SECONDS; the outage is logged
+    once per that interval."""
+
+    OUTAGE_RETRY_SECONDS = 10.0
+
     def __init__(self, url):
         import redis
 
         self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self._errors = (redis.exceptions.RedisError, OSError)
         self._last_flush = time.monotonic()
         self._added = 0
+        self._fallback = MemoryBuffer()
+        self._retry_at = 0.0
+        self._logged_at = None
+
+    def _reachable(self):
+        return time.monotonic() >= self._retry_at
+
+    def _failed(self, error):
+        now = time.monotonic()
+        self._retry_at = now + self.OUTAGE_RETRY_SECONDS
+        if self._logged_at is None or now - self._logged_at >= self.OUTAGE_RETRY_SECONDS:
+            self._logged_at = now
+            logger.error(
+                "Redis unreachable for the analytics buffer (%s): %d views held in memory",
+                type(error).__name__,
+                len(self._fallback),
+            )
 
     def add(self, row):
-        self.client.rpush(REDIS_KEY, json.dumps(row, default=_json_default))
-        self._added += 1
+        if self._reachable():
+            try:
+                self.client.rpush(REDIS_KEY, json.dumps(row, default=_json_default))
+            except self._errors as error:
+                self._failed(error)
+            else:
+                self._added += 1
+                self._logged_at = None
+                return
+        self._fallback.add(row)
 
     def __len__(self):
-        return self.client.llen(REDIS_KEY)
+        return self.client.llen(REDIS_KEY) + len(self._fallback)
 
     def is_due(self):
-        return self._added >= conf.get(
-            "ANALYTICS_FLUSH_ROWS"
-        ) or time.monotonic() - self._last_flush >= conf.get("ANALYTICS_FLUSH_SECONDS")
+        return (
+            self._fallback.is_due()
+            or self._added >= conf.get("ANALYTICS_FLUSH_ROWS")
+            or time.monotonic() - self._last_flush >= conf.get("ANALYTICS_FLUSH_SECONDS")
+        )
 
     def drain(self):
         self._last_flush = time.monotonic()
         self._added = 0
-        rows = []
-        while len(rows) < MAX_PENDING_ROWS:
-            batch = self.client.lpop(REDIS_KEY, BATCH_SIZE)
-            if not batch:
-                break
-            rows.extend(_row_from_json(item) for item in batch)
+        rows = self._fallback.drain()
+        if not self._reachable():
+            return rows
+        try:
+            while len(rows) < MAX_PENDING_ROWS:
+                batch = self.client.lpop(REDIS_KEY, BATCH_SIZE)
+                if not batch:
+                    break
+                rows.extend(_row_from_json(item) for item in batch)
+        except self._errors as error:
+            self._failed(error)
         return rows
 
     def flush(self):
         return write_rows(self.drain())
 
     def clear(self):
+        self._fallback.clear()
         self.client.delete(REDIS_KEY)
 
 

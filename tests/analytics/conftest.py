@@ -3,8 +3,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from analytics import buffer
-from analytics.demo import ensure_analyst_group
 from analytics.salts import forget_cached_salts
+from demo.steps.analytics import ensure_analyst_group
 
 BROWSER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "

@@ -8,6 +8,7 @@ import datetime
 import io
 
 import pytest
+from analytics.demo import WEEKLY_REPORT_GROUP
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -18,7 +19,6 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from analytics import buffer
-from analytics.demo import WEEKLY_REPORT_GROUP
 from analytics.factories import DailyRollupFactory
 from analytics.models import DailyRollup, Dimension, PageView
 from analytics.rollups import build_rollups
