@@ -21,6 +21,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.redirects.views import CreateView as RedirectCreateView
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from analytics.charts import trend_chart
 from analytics.daterange import PRESETS, parse_date_range
@@ -40,6 +41,7 @@ from cms.spreadsheets import SafeSpreadsheetExportMixin
 from helpers.personal_data import scrub
 
 NONE_LABEL = _("(none)")
+SCREEN_ONLY = {"previous_views", "change_display"}
 VISIT_LABELS = {
     "visits": _("Visits"),
     "bounce_rate": _("Bounce rate"),
@@ -173,7 +175,13 @@ class DimensionReportView(AnalyticsView):
 
     @property
     def list_export(self):
-        return [column.name for column in self.columns if not isinstance(column, LinkColumn)]
+        # The comparison columns are the screen's; the export is the period's own table (the
+        # API gives the previous period's figures to programs).
+        return [
+            column.name
+            for column in self.columns
+            if not isinstance(column, LinkColumn) and column.name not in SCREEN_ONLY
+        ]
 
     def group_by(self):
         return ["key", "detail"] if self.detail_label else ["key"]
@@ -218,12 +226,17 @@ class PagesReportView(DimensionReportView):
     def decorate_paginated_queryset(self, object_list):
         rows = super().decorate_paginated_queryset(object_list)
         pages = Page.objects.in_bulk([row["page_id"] for row in rows if row["page_id"]])
-        user = self.request.user
+        # Analysts read reports; a link to an editor they cannot open is a dead end.
+        editable = set(
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(self.request.user, "change")
+            .filter(pk__in=list(pages))
+            .values_list("pk", flat=True)
+        )
         for row in rows:
             page = pages.get(row["page_id"])
             row["title"] = page.title if page else row["key_display"]
-            # Analysts read reports; a link to an editor they cannot open is a dead end.
-            can_edit = page is not None and page.permissions_for_user(user).can_edit()
+            can_edit = page is not None and page.pk in editable
             row["edit_url"] = reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else ""
         return rows
 
