@@ -8,7 +8,6 @@ import datetime
 import io
 
 import pytest
-from analytics.demo import WEEKLY_REPORT_GROUP
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -22,6 +21,7 @@ from analytics import buffer
 from analytics.factories import DailyRollupFactory
 from analytics.models import DailyRollup, Dimension, PageView
 from analytics.rollups import build_rollups
+from demo.steps.analytics import WEEKLY_REPORT_GROUP
 from helpers.personal_data import scrub
 from search import querylog
 from search.models import SearchQueryLog
