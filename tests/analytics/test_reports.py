@@ -218,6 +218,8 @@ def test_page_editor_has_an_analytics_tab(admin_client, rollups, home_pages):
     # a page do not belong to it.
     assert re.findall(r"<dd>(\d+)</dd>", figures) == ["21", "5"]
     assert 'role="img"' in content and "<polyline" in content
+    # The line has a scale in words: 0 at the bottom, the peak (21 views) at the top.
+    assert "მასშტაბი: ქვემოთ 0, ზემოთ დღეში 21 ნახვა" in content
     assert reverse("analytics_reports:page", args=[page.pk]) in content
 
 
