@@ -47,6 +47,8 @@ DEFAULTS = {
     "ANALYTICS_PAGE_EXTENSIONS": tuple(
         ("html htm xhtml shtml php asp aspx jsp cfm cgi pl").split()
     ),
+    # Bearer tokens of the read-only JSON API (analytics/api.py); none: the API is off.
+    "ANALYTICS_API_TOKENS": (),
     # Search log and the rollups holding free text (search terms): kept this many days.
     "ANALYTICS_SEARCH_RETENTION_DAYS": 395,
     # Beacons (views of cached copies) accepted per minute from one address; an office

@@ -94,6 +94,10 @@ class Dimension(models.TextChoices):
     SEARCH_TERM = "search_term", _("Search term")
     ZERO_RESULT_SEARCH = "zero_result_search", _("Search without results")
     NOT_FOUND = "not_found", _("Page not found")
+    EXIT = "exit", _("Exit page")
+    # Keys "visits", "bounces" (visits of one page view), "seconds" (their summed duration):
+    # the figure is in `views`.
+    VISITS = "visits", _("Visits")
 
 
 class DailyRollup(models.Model):

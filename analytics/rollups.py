@@ -123,12 +123,79 @@ def _search_rollups(start, end):
         yield DailyRollup(date=day, dimension=dimension, key=term, detail=language, views=count)
 
 
+# A visit ends after this long without a page view (Plausible's, Matomo's and GA's rule).
+VISIT_GAP = datetime.timedelta(minutes=30)
+VISIT_KEYS = ("visits", "bounces", "seconds")
+
+
+def _visits(rows):
+    """Visits of (date, site, visitor hash, viewed_at, path, page_id) rows ordered by the
+    first four: yields (date, site, hash, [(viewed_at, path, page_id), …]) per visit."""
+    current_key, views = None, []
+    for day, site, visitor, viewed_at, path, page_id in rows:
+        key = (day, site, visitor)
+        if key != current_key or viewed_at - views[-1][0] > VISIT_GAP:
+            if views:
+                yield (*current_key, views)
+            current_key, views = key, []
+        views.append((viewed_at, path, page_id))
+    if views:
+        yield (*current_key, views)
+
+
+def visit_figures(queryset):
+    """Visits, bounces, seconds and exits of the page views in `queryset`, by the daily
+    visitor hash (views without one, DNT/GPC, make no visits): (totals, exits) where
+    totals[(date, site)] = Counter(visits=…, bounces=…, seconds=…) and
+    exits[(date, site, path, page_id)] = [exits, set of visitors]."""
+    rows = (
+        queryset.filter(status=200)
+        .exclude(visitor_hash=None)
+        .order_by("date", "site_id", "visitor_hash", "viewed_at")
+        .values_list("date", "site_id", "visitor_hash", "viewed_at", "path", "page_id")
+    )
+    totals, exits = {}, {}
+    for day, site, visitor, views in _visits(rows.iterator(chunk_size=5000)):
+        figures = totals.setdefault((day, site), Counter())
+        figures["visits"] += 1
+        figures["bounces"] += len(views) == 1
+        figures["seconds"] += int((views[-1][0] - views[0][0]).total_seconds())
+        _last_at, path, page_id = views[-1]
+        exit_row = exits.setdefault((day, site, path, page_id), [0, set()])
+        exit_row[0] += 1
+        exit_row[1].add(visitor)
+    return totals, exits
+
+
+def _visit_rollups(start, end):
+    totals, exits = visit_figures(PageView.objects.filter(date__range=(start, end)))
+    for (day, site), figures in totals.items():
+        for key in VISIT_KEYS:
+            yield DailyRollup(
+                date=day, site_id=site, dimension=Dimension.VISITS, key=key, views=figures[key]
+            )
+    for (day, site, path, page_id), (count, visitors) in exits.items():
+        yield DailyRollup(
+            date=day,
+            site_id=site,
+            dimension=Dimension.EXIT,
+            key=path,
+            page_id=page_id,
+            views=count,
+            visitors=len(visitors),
+        )
+
+
 @transaction.atomic
 def build_rollups(start: datetime.date, end: datetime.date) -> int:
     """(Re)build the rollups of every day from `start` to `end` inclusive; returns the rows."""
     DailyRollup.objects.filter(date__range=(start, end)).delete()
     batch, written = [], 0
-    for rollups in (_view_rollups(start, end), _search_rollups(start, end)):
+    for rollups in (
+        _view_rollups(start, end),
+        _visit_rollups(start, end),
+        _search_rollups(start, end),
+    ):
         for rollup in rollups:
             batch.append(rollup)
             if len(batch) >= INSERT_BATCH:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
@@ -20,15 +21,45 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.redirects.views import CreateView as RedirectCreateView
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from analytics.charts import trend_chart
 from analytics.daterange import PRESETS, parse_date_range
 from analytics.models import Dimension
-from analytics.queries import GROUP_COUNT, daily_totals, dimension_totals, period_summary
+from analytics.queries import (
+    GROUP_COUNT,
+    compare,
+    daily_totals,
+    dimension_totals,
+    percent_change,
+    period_summary,
+    previous_period_views,
+    realtime,
+    visit_summary,
+)
 from cms.spreadsheets import SafeSpreadsheetExportMixin
 from helpers.personal_data import scrub
 
 NONE_LABEL = _("(none)")
+SCREEN_ONLY = {"previous_views", "change_display"}
+VISIT_LABELS = {
+    "visits": _("Visits"),
+    "bounce_rate": _("Bounce rate"),
+    "duration": _("Average visit duration"),
+}
+
+
+def format_figure(key, value):
+    if value is None:
+        return "—"
+    if key == "bounce_rate":
+        return f"{value}%"
+    if key == "duration":
+        minutes, seconds = divmod(int(value), 60)
+        return _("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": seconds}
+    return value
+
+
 FIGURE_LABELS = {"visitors": _("Visitors"), "views": _("Views")}
 
 
@@ -132,6 +163,8 @@ class DimensionReportView(AnalyticsView):
             columns.append(
                 NumberColumn("visitors", label=FIGURE_LABELS["visitors"], sort_key="visitors")
             )
+        columns.append(NumberColumn("previous_views", label=_("Previous period")))
+        columns.append(Column("change_display", label=_("Change")))
         return columns
 
     @property
@@ -142,7 +175,13 @@ class DimensionReportView(AnalyticsView):
 
     @property
     def list_export(self):
-        return [column.name for column in self.columns if not isinstance(column, LinkColumn)]
+        # The comparison columns are the screen's; the export is the period's own table (the
+        # API gives the previous period's figures to programs).
+        return [
+            column.name
+            for column in self.columns
+            if not isinstance(column, LinkColumn) and column.name not in SCREEN_ONLY
+        ]
 
     def group_by(self):
         return ["key", "detail"] if self.detail_label else ["key"]
@@ -160,11 +199,15 @@ class DimensionReportView(AnalyticsView):
 
     def decorate_paginated_queryset(self, object_list):
         rows = list(object_list)
+        previous = previous_period_views(self.dimension, self.date_range, self.group_by(), rows)
         for row in rows:
             # Scrubbed again on the way out: rollups built before scrubbing may hold a term.
             key = scrub(row["key"])
             row["key_display"] = self.key_labels.get(key, key or self.empty_label)
             row["detail_display"] = row.get("detail") or NONE_LABEL
+            row["previous_views"] = previous.get(tuple(row[name] for name in self.group_by()), 0)
+            change = percent_change(row["views"], row["previous_views"])
+            row["change_display"] = "—" if change is None else f"{change:+}%"
         return rows
 
 
@@ -183,11 +226,45 @@ class PagesReportView(DimensionReportView):
     def decorate_paginated_queryset(self, object_list):
         rows = super().decorate_paginated_queryset(object_list)
         pages = Page.objects.in_bulk([row["page_id"] for row in rows if row["page_id"]])
+        # Analysts read reports; a link to an editor they cannot open is a dead end.
+        editable = set(
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(self.request.user, "change")
+            .filter(pk__in=list(pages))
+            .values_list("pk", flat=True)
+        )
         for row in rows:
             page = pages.get(row["page_id"])
             row["title"] = page.title if page else row["key_display"]
-            row["edit_url"] = reverse("wagtailadmin_pages:edit", args=[page.pk]) if page else ""
+            can_edit = page is not None and page.pk in editable
+            row["edit_url"] = reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else ""
         return rows
+
+
+class SectionsReportView(DimensionReportView):
+    """Sections by the title of their page in the admin's language, not by their slug."""
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = super().decorate_paginated_queryset(object_list)
+        titles = section_titles([row["key"] for row in rows if row["key"]])
+        for row in rows:
+            if row["key"] in titles:
+                row["key_display"] = titles[row["key"]]
+        return rows
+
+
+def section_titles(slugs):
+    """slug → title of the shallowest page with that slug, in the admin's language first."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    titles = {}
+    pages = (
+        Page.objects.filter(slug__in=slugs, depth__gt=1)
+        .order_by("-depth")
+        .values_list("slug", "title", "locale__language_code")
+    )
+    for slug, title, _language in sorted(pages, key=lambda row: row[2] == language):
+        titles[slug] = title
+    return titles
 
 
 class NotFoundReportView(DimensionReportView):
@@ -245,8 +322,10 @@ REPORTS = [
            view_class=PagesReportView),
     Report("entry-pages", Dimension.ENTRY, _("Entry pages"), "doc-full", _("Path"),
            view_class=PagesReportView),
+    Report("exit-pages", Dimension.EXIT, _("Exit pages"), "doc-full", _("Path"),
+           view_class=PagesReportView),
     Report("sections", Dimension.SECTION, _("Site sections"), "folder-open-inverse",
-           _("Section"), empty_label=_("Home page")),
+           _("Section"), empty_label=_("Home page"), view_class=SectionsReportView),
     Report("referrers", Dimension.REFERRER, _("Referring sites"), "link", _("Referring site")),
     Report("campaigns", Dimension.CAMPAIGN, _("Campaigns"), "link", _("Campaign"),
            detail_label=_("Source / medium")),
@@ -285,6 +364,18 @@ class OverviewView(AnalyticsView):
     def totals_filter(self):
         return {"dimension": Dimension.TOTAL}
 
+    def visit_figures(self):
+        """Visits, bounce rate and visit duration beside the previous period's."""
+        current = visit_summary(self.date_range)
+        previous = visit_summary(self.date_range.previous())
+        figures = []
+        for key, label in VISIT_LABELS.items():
+            item = compare(current[key], previous[key])
+            item.update(key=key, label=label, value=format_figure(key, current[key]))
+            item["previous"] = format_figure(key, previous[key])
+            figures.append(item)
+        return figures
+
     def get_queryset(self):
         return daily_totals(self.date_range, **self.totals_filter())
 
@@ -295,10 +386,47 @@ class OverviewView(AnalyticsView):
         summary = period_summary(days, previous)
         for item in summary:
             item["label"] = FIGURE_LABELS[item["key"]]
+        summary.extend(self.visit_figures())
         context["summary"] = summary
         context["previous_range"] = self.date_range.previous()
         context["chart"] = trend_chart([(d["date"], d["views"], d["visitors"]) for d in days])
         context["peak"] = max(days, key=lambda day: day["views"]) if days else None
+        return context
+
+
+class RealtimeView(AnalyticsView):
+    """The last 30 minutes, from the raw page views, beside the 30 minutes before."""
+
+    slug = "realtime"
+    page_title = _("Real time: last 30 minutes")
+    header_icon = "time"
+    template_name = "analytics/realtime.html"
+    results_template_name = "analytics/overview_results.html"
+    paginate_by = None
+    columns = [
+        Column("path", label=_("Path")),
+        NumberColumn("views", label=FIGURE_LABELS["views"]),
+        NumberColumn("visitors", label=FIGURE_LABELS["visitors"]),
+    ]
+    list_export = ["path", "views", "visitors"]
+    export_headings = {"path": _("Path"), **FIGURE_LABELS}
+
+    @cached_property
+    def figures(self):
+        return realtime(timezone.now())
+
+    def get_queryset(self):
+        return self.figures["pages"]
+
+    def get_filename(self):
+        return f"analytics-realtime-{timezone.now():%Y-%m-%d-%H%M}"
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["summary"] = [
+            {**self.figures[key], "key": key, "label": FIGURE_LABELS[key]}
+            for key in ("visitors", "views")
+        ]
         return context
 
 

@@ -27,6 +27,7 @@ def _report_urls():
     urls = [
         path("", views.OverviewView.as_view(), name="overview"),
         path("page/<int:page_id>/", views.PageAnalyticsView.as_view(), name="page"),
+        path("realtime/", views.RealtimeView.as_view(), name="realtime"),
         path(
             "create-redirect/",
             views.PrefilledRedirectCreateView.as_view(),
@@ -56,7 +57,16 @@ def register_analytics_menu():
             order=0,
         )
     ]
-    for order, report in enumerate(views.REPORTS, start=1):
+    items.append(
+        ReportMenuItem(
+            views.RealtimeView.page_title,
+            reverse("analytics_reports:realtime"),
+            name="analytics-realtime",
+            icon_name=views.RealtimeView.header_icon,
+            order=1,
+        )
+    )
+    for order, report in enumerate(views.REPORTS, start=2):
         items.append(
             ReportMenuItem(
                 report.page_title,

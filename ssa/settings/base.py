@@ -300,6 +300,8 @@ ANALYTICS_RETENTION_DAYS = env("ANALYTICS_RETENTION_DAYS")
 # data as they are written, are kept this long (13 months: a year-on-year comparison).
 ANALYTICS_SEARCH_RETENTION_DAYS = env("ANALYTICS_SEARCH_RETENTION_DAYS")
 ANALYTICS_BEACON_RATE = env("ANALYTICS_BEACON_RATE")
+# The analysts' JSON API (analytics/api.py): comma-separated bearer tokens; none, no API.
+ANALYTICS_API_TOKENS = env("ANALYTICS_API_TOKENS")
 ANALYTICS_CLIENT_IP_HEADER = env("ANALYTICS_CLIENT_IP_HEADER")
 ANALYTICS_QUERY_ALLOWLIST = ["q"]
 # Third-party analytics through django-analytical: off unless configured. Matomo runs without

@@ -153,8 +153,9 @@ def test_staff_are_not_counted(home_pages, visitor_client, beacon, admin_user, f
 
 
 def test_do_not_track_counts_the_view_without_a_visitor(home_pages, visitor_client, flush):
-    for header in ("HTTP_DNT", "HTTP_SEC_GPC"):
-        send(visitor_client, cached_copy(home_pages["ka"]), **{header: "1"})
+    # Two copies (rendered at different moments: two tokens), one under each signal.
+    for age, header in ((3600, "HTTP_DNT"), (7200, "HTTP_SEC_GPC")):
+        send(visitor_client, cached_copy(home_pages["ka"], age=age), **{header: "1"})
     assert flush() == 2
     assert not PageView.objects.exclude(visitor_hash=None).exists()
 

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from analytics.beacon import page_token
 from analytics.models import PageView
 from tests.analytics.conftest import BROWSER_AGENT
 from tests.browser import requires_chromium
@@ -63,7 +64,11 @@ def test_cached_copy_is_counted_once_and_fresh_page_not_twice(
         assert page.evaluate("window.beaconCalls || 0") == 0
         assert beacons == []  # the server counted this copy itself
 
-        stale = re.sub(r'data-rendered="\d+"', f'data-rendered="{int(time.time()) - 3600}"', html)
+        # A copy a cache kept for an hour: rendered, signed and sent an hour ago.
+        old = int(time.time()) - 3600
+        page_id = int(re.search(r'data-page="(\d+)"', html).group(1))
+        stale = re.sub(r'data-rendered="\d+"', f'data-rendered="{old}"', html)
+        stale = re.sub(r'data-token="[^"]+"', f'data-token="{page_token(page_id, old)}"', stale)
         page.route(url, lambda route: route.fulfill(body=stale, content_type="text/html"))
         with page.expect_request(is_beacon):
             page.goto(url)

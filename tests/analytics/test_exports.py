@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 VALUES = {
     Dimension.PAGE: ("/ka/", ""),
     Dimension.ENTRY: ("/ka/", ""),
+    Dimension.EXIT: ("/ka/", ""),
     Dimension.SECTION: ("services", ""),
     Dimension.REFERRER: ("www.google.com", ""),
     Dimension.CAMPAIGN: ("pension-2026", "facebook / social"),
@@ -42,7 +43,8 @@ def every_dimension(home_pages):
     """One value per report, seen today (7 views, 3 visitors) and yesterday (5 and 2)."""
     today = timezone.localdate()
     for dimension, (key, detail) in VALUES.items():
-        page = home_pages["ka"] if dimension in (Dimension.PAGE, Dimension.ENTRY) else None
+        page_dimensions = (Dimension.PAGE, Dimension.ENTRY, Dimension.EXIT)
+        page = home_pages["ka"] if dimension in page_dimensions else None
         for days_ago, views, visitors in ((0, 7, 3), (1, 5, 2)):
             DailyRollupFactory(
                 date=today - datetime.timedelta(days=days_ago),
