@@ -3,7 +3,11 @@
 * ``memory``: a list per process, written with one bulk INSERT when it holds
   ANALYTICS_FLUSH_ROWS rows or its oldest row is ANALYTICS_FLUSH_SECONDS old. The check runs
   when a response has been handed to the server (Django's ``request_finished``), so the
-  visitor never waits for it; a crash or a restart loses at most that window.
+  visitor never waits for it, and on a timer in a background thread of each process, so the
+  last views before a quiet spell are written too. When the process exits (gunicorn's
+  graceful shutdown or restart, runserver stopped, SIGTERM or SIGINT) the rest is written
+  (``install_exit_flush``); only a process killed outright (SIGKILL, a crash of the
+  interpreter) loses its unwritten window.
 * ``redis``: every process appends to one Redis list (no loss when a worker dies) and
   whichever process finds the list due moves it into the database; while Redis is
   unreachable, each process buffers in memory as ``memory`` does (RedisBuffer).
@@ -12,9 +16,12 @@
 A failure to buffer or to write is logged and dropped: counting never breaks a request.
 """
 
+import atexit
 import datetime
 import json
 import logging
+import os
+import signal
 import threading
 import time
 
@@ -31,11 +38,25 @@ BATCH_SIZE = 1000
 MAX_PENDING_ROWS = 100_000
 
 
-def write_rows(rows):
+def write_new_rows(rows):
+    """Insert imported rows whose fingerprint is not in the table yet; returns how many.
+
+    The unique fingerprint is the guarantee (ON CONFLICT DO NOTHING, so two imports running
+    at once cannot double a line either); the look-up first gives the count."""
+    fingerprints = [row["fingerprint"] for row in rows]
+    existing = set(
+        PageView.objects.filter(fingerprint__in=fingerprints).values_list("fingerprint", flat=True)
+    )
+    new_rows = [row for row in rows if row["fingerprint"] not in existing]
+    return write_rows(new_rows, skip_duplicates=True) and len(new_rows)
+
+
+def write_rows(rows, skip_duplicates=False):
     """Insert page-view rows (dicts of PageView fields); returns how many were written.
 
     Plain executemany (COPY on PostgreSQL) rather than bulk_create: the ORM's per-value
-    preparation costs more than the database does for these narrow rows."""
+    preparation costs more than the database does for these narrow rows. `skip_duplicates`
+    ignores rows whose fingerprint is already stored (INSERT … ON CONFLICT DO NOTHING)."""
     if not rows:
         return 0
     fields = [field for field in PageView._meta.concrete_fields if not field.primary_key]
@@ -59,14 +80,15 @@ def write_rows(rows):
     table = connection.ops.quote_name(PageView._meta.db_table)
     column_list = ", ".join(connection.ops.quote_name(column) for column in columns)
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not skip_duplicates:
             with cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
                 for value in values:
                     copy.write_row(value)
         else:
             placeholders = ", ".join(["%s"] * len(columns))
+            conflict = " ON CONFLICT (fingerprint) DO NOTHING" if skip_duplicates else ""
             cursor.executemany(
-                f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})",  # noqa: S608
+                f"INSERT INTO {table} ({column_list}) VALUES ({placeholders}){conflict}",  # noqa: S608
                 values,
             )
     return len(rows)
@@ -232,8 +254,69 @@ def record(row):
             write_rows([row])
         else:
             buffer.add(row)
+            _ensure_timer()
     except Exception:
         logger.warning("A page view could not be recorded", exc_info=True)
+
+
+_timer = {"pid": None}
+_timer_lock = threading.Lock()
+
+
+def _ensure_timer():
+    """One flushing thread per process, started by the first buffered view (after a fork,
+    gunicorn's workers each start their own)."""
+    if _timer["pid"] == os.getpid():
+        return
+    with _timer_lock:
+        if _timer["pid"] == os.getpid():
+            return
+        _timer["pid"] = os.getpid()
+        thread = threading.Thread(target=_flush_periodically, name="analytics-flush", daemon=True)
+        thread.start()
+
+
+def _flush_periodically():
+    from django.db import close_old_connections
+
+    while True:
+        interval = min(max(float(conf.get("ANALYTICS_FLUSH_SECONDS")) / 2, 0.2), 5.0)
+        time.sleep(interval)
+        flush_if_due()
+        close_old_connections()
+
+
+def flush_at_exit():
+    """Write what this process still holds; registered with atexit."""
+    try:
+        written = flush()
+        if written:
+            logger.info("Wrote %s buffered page views at exit", written)
+    except Exception:
+        logger.warning("Buffered page views could not be written at exit", exc_info=True)
+
+
+def install_exit_flush():
+    """Flush at interpreter exit, and make SIGTERM an orderly exit where nothing else handles
+    it: Python's default for SIGTERM ends the process without running atexit (runserver,
+    manage.py commands). A handler installed by the server (gunicorn's graceful shutdown,
+    which exits the worker normally) is kept and called. Only the main thread may install
+    signal handlers; elsewhere atexit alone applies."""
+    atexit.register(flush_at_exit)
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous in (signal.SIG_IGN, None) or getattr(previous, "_analytics_exit", False):
+        return
+
+    def exit_on_sigterm(signum, frame):
+        if callable(previous):
+            previous(signum, frame)
+        else:
+            raise SystemExit(128 + signum)
+
+    exit_on_sigterm._analytics_exit = True
+    signal.signal(signal.SIGTERM, exit_on_sigterm)
 
 
 def flush():

@@ -312,6 +312,10 @@ ANALYTICS_REDIS_URL = env("REDIS_URL")
 ANALYTICS_FLUSH_SECONDS = env("ANALYTICS_FLUSH_SECONDS")
 ANALYTICS_FLUSH_ROWS = env("ANALYTICS_FLUSH_ROWS")
 ANALYTICS_RETENTION_DAYS = env("ANALYTICS_RETENTION_DAYS")
+# The search log and the search-term rollups (free text visitors typed), scrubbed of personal
+# data as they are written, are kept this long (13 months: a year-on-year comparison).
+ANALYTICS_SEARCH_RETENTION_DAYS = env("ANALYTICS_SEARCH_RETENTION_DAYS")
+ANALYTICS_BEACON_RATE = env("ANALYTICS_BEACON_RATE")
 ANALYTICS_CLIENT_IP_HEADER = env("ANALYTICS_CLIENT_IP_HEADER")
 ANALYTICS_QUERY_ALLOWLIST = ["q"]
 # Third-party analytics through django-analytical: off unless configured. Matomo runs without

@@ -61,6 +61,9 @@ env = environ.Env(
     ANALYTICS_FLUSH_SECONDS=(float, 5.0),
     ANALYTICS_FLUSH_ROWS=(int, 500),
     ANALYTICS_RETENTION_DAYS=(int, 90),
+    ANALYTICS_SEARCH_RETENTION_DAYS=(int, 395),
+    ANALYTICS_BEACON_RATE=(int, 120),
+    ANALYTICS_API_TOKENS=(list, []),
     ANALYTICS_CLIENT_IP_HEADER=(str, ""),
     # Public site (cms.page_cache, navigation): the anonymous page cache, Cache-Control for
     # browsers and a CDN, purging a front-end cache, and the address the site is public at.
