@@ -57,6 +57,9 @@ def _user_named(username):
 def _log(action, user, data=None):
     from wagtail.log_actions import log
 
+    # request.user is a lazy wrapper, whose type Wagtail's log registry does not know.
+    user.pk  # noqa: B018 - evaluates the wrapper
+    user = getattr(user, "_wrapped", user)
     try:
         log(instance=user, action=action, user=user, data=data or {})
     except Exception:  # noqa: BLE001 - an audit entry must never stop a log-in
