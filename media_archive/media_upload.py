@@ -19,6 +19,7 @@ from wagtail.admin.forms.collections import CollectionChoiceField
 from wagtail.models import Collection
 from wagtailmedia.permissions import MediaPermissionPolicyChecker
 
+from cms import upload_guard
 from media_archive import duplicates, extraction, ingest
 from media_archive.models import Album
 
@@ -93,8 +94,12 @@ def ingest_upload(uploaded, **kwargs):
                 copy.write(chunk)
             copy.flush()
             return ingest.ingest(uploaded, uploaded.name, source_path=copy.name, **options)
-    except Exception:  # noqa: BLE001 - one file's failure must not lose the others' outcome
+    except Exception as error:  # noqa: BLE001 - one file's failure must not lose the others'
         logger.exception("Upload of %s to the media archive failed", uploaded.name)
+        if upload_guard.is_disk_error(error):
+            return ingest.IngestResult(
+                ingest.SKIPPED, uploaded.name, reason=upload_guard.refusal_message()
+            )
         return ingest.IngestResult(
             ingest.SKIPPED, uploaded.name, reason=_("could not be stored (the error is logged)")
         )

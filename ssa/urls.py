@@ -13,6 +13,7 @@ from cms import routing
 from media_archive import serving as media_serving
 from navigation import views as navigation_views
 from search import views as search_views
+from staff import views as staff_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -45,6 +46,11 @@ urlpatterns += i18n_patterns(
     # Wagtail's page serving with the site and home page found from the layout cache
     # (cms/routing.py); Wagtail's own pattern below still names the URLs of pages.
     re_path("^(?!_util/)" + serve_pattern.removeprefix("^"), routing.serve),
+    # LOGIN_REDIRECT_URL: the admin or the staff section, never a missing profile page.
+    path("_util/after-login/", staff_views.after_login, name="after_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Every uncaught exception: 503 with Retry-After while the database is gone, 500 otherwise.
+handler500 = "cms.outage.server_error"

@@ -70,21 +70,39 @@ def _postgres_bin():
     return Path(candidates[-1]).parent
 
 
+def _as_server_user():
+    """PostgreSQL refuses to run as root (CI containers run as root): run its commands as
+    the system's `postgres` user then."""
+    if os.geteuid() != 0:
+        return []
+    import pwd
+
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        pytest.skip("running as root and there is no `postgres` user to run PostgreSQL as")
+    return ["runuser", "-u", "postgres", "--"]
+
+
 class ThrowawayPostgres:
     """initdb into a temporary folder, pg_ctl on a free port, trust authentication."""
 
     def __init__(self):
         self.bin = _postgres_bin()
+        self.prefix = _as_server_user()
         self.folder = Path(tempfile.mkdtemp(prefix="ssa-throwaway-pg-"))
+        if self.prefix:
+            shutil.chown(self.folder, user="postgres")
         self.data = self.folder / "data"
         self.port = free_port()
         env = {**os.environ, "LC_ALL": "C.UTF-8"}
         subprocess.run(  # noqa: S603
-            [str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust"]
-            + ["-E", "UTF8", "--no-sync"],
+            [*self.prefix, str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres"]
+            + ["-A", "trust", "-E", "UTF8", "--no-sync"],
             check=True,
             capture_output=True,
             env=env,
+            cwd=self.folder,
         )
 
     @property
@@ -94,17 +112,20 @@ class ThrowawayPostgres:
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         subprocess.run(  # noqa: S603
-            [str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-t", "30"]
-            + ["-l", str(self.folder / "log"), "start"],
+            [*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options]
+            + ["-w", "-t", "60", "-l", str(self.folder / "log"), "start"],
             check=True,
             capture_output=True,
+            cwd=self.folder,
         )
 
     def stop(self):
         subprocess.run(  # noqa: S603
-            [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+            [*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate"]
+            + ["-w", "stop"],
             check=False,
             capture_output=True,
+            cwd=self.folder,
         )
 
     def remove(self):

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Values that differ come from env.py."""
 
+import datetime
+
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +58,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "analytical",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step log-in to the admin (accounts/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     # After authentication (staff are not counted), before redirects (a redirected 404 is not
     # a 404).
     "analytics.middleware.AnalyticsMiddleware",
@@ -85,8 +94,15 @@ MIDDLEWARE = [
     # (logged-in users are never served from it).
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin's uploads in one transaction; a full or read-only media storage is refused
+    # with a message, leaving no row or file (cms/upload_guard.py).
+    "cms.upload_guard.UploadGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Password reset requests per address (accounts/login_security.py).
+    "accounts.login_security.PasswordResetThrottleMiddleware",
+    # Last, as django-axes requires: turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ssa.urls"
@@ -153,7 +169,7 @@ MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
 PRIVATE_FILES_ROOT = env("PRIVATE_FILES_ROOT")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.upload_guard.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -365,3 +381,33 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN themselves
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Losing the database (cms/outage.py): 503, Retry-After, the hotline from the environment.
+HOTLINE_PHONE = env("HOTLINE_PHONE")
+OUTAGE_RETRY_AFTER_SECONDS = env("OUTAGE_RETRY_AFTER_SECONDS")
+
+# Log-ins (accounts/login_security.py): django-axes locks out a user name from one address
+# after AXES_FAILURE_LIMIT failures, for LOGIN_COOLOFF_MINUTES; success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env("LOGIN_COOLOFF_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.login_security.lockout"
+AXES_CLIENT_IP_CALLABLE = "accounts.login_security.client_ip"
+AXES_VERBOSE = False
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
+PASSWORD_RESET_LIMIT = env("PASSWORD_RESET_LIMIT")
+# After logging in without `next`: the admin for editors, the staff section for the others
+# (staff.views.after_login).
+LOGIN_REDIRECT_URL = "after_login"
+# Sessions (only logged-in staff have one) end after SESSION_IDLE_MINUTES without a request.
+SESSION_COOKIE_AGE = env("SESSION_IDLE_MINUTES") * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Two-step log-in (accounts/two_factor.py): required for superusers and the groups that
+# publish or approve; TWO_FACTOR_REQUIRED=false only for a first set-up without a phone.
+TWO_FACTOR_REQUIRED = env("TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = "ssa.gov.ge"

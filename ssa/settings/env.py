@@ -42,6 +42,19 @@ env = environ.Env(
     # (gunicorn.conf.py); never "*".
     FORWARDED_ALLOW_IPS=(str, "127.0.0.1"),
     LOG_LEVEL=(str, "INFO"),
+    # Log-ins (accounts/login_security.py).
+    LOGIN_FAILURE_LIMIT=(int, 5),
+    LOGIN_COOLOFF_MINUTES=(int, 15),
+    PASSWORD_RESET_LIMIT=(int, 5),
+    SESSION_IDLE_MINUTES=(int, 120),
+    TWO_FACTOR_REQUIRED=(bool, True),
+    # Behind a reverse proxy: the META key of the client address it sets, e.g.
+    # HTTP_X_FORWARDED_FOR (its last entry is used); empty: REMOTE_ADDR.
+    CLIENT_IP_HEADER=(str, ""),
+    # The page shown while the database is unreachable (cms/outage.py) cannot read the site
+    # settings: its hotline number comes from here.
+    HOTLINE_PHONE=(str, "1505"),
+    OUTAGE_RETRY_AFTER_SECONDS=(int, 30),
     # Site analytics (analytics app); MATOMO_* / GOOGLE_ANALYTICS_* switch on django-analytical.
     ANALYTICS_CAPTURE=(bool, True),
     ANALYTICS_BUFFER=(str, ""),

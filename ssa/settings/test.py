@@ -17,7 +17,7 @@ PRIVATE_FILES_ROOT = tempfile.mkdtemp(prefix="ssa-test-private-")
 # Tests never reach a search cluster, whatever the shell has exported.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.db_backend"}}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.upload_guard.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
@@ -29,3 +29,6 @@ ANALYTICS_CAPTURE = False
 # change is not an edit (a clock moved, a row written directly); its own tests switch it on.
 PAGE_CACHE = False
 PUBLIC_BASE_URL = ""
+# Other apps' admin tests log in as superusers and editors without a phone; the two-step
+# log-in tests (tests/accounts/) switch it on for themselves.
+TWO_FACTOR_REQUIRED = False
