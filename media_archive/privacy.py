@@ -193,8 +193,23 @@ def validate_page_media(page):
 
 
 def can_see_everything(user):
-    """Staff with admin access see every archive item and file, published or not."""
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    """Staff who work with the archive (may add, change or choose images or video and
+    audio in some collection) see every archive item and file, published or not. Admin
+    access alone is not enough: an analyst reads reports, not originals with their GPS."""
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    if user.is_superuser:
+        return True
+    from wagtail.permissions import policy_registry
+
+    from media_archive.models import ArchiveImage, ArchiveMedia
+
+    return any(
+        policy_registry.get_by_type(model).user_has_any_permission(
+            user, ["add", "change", "choose"]
+        )
+        for model in (ArchiveImage, ArchiveMedia)
+    )
 
 
 def _publicly_visible_page_ids():
