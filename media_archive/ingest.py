@@ -2,6 +2,7 @@
 about itself, refuse exact duplicates, flag near duplicates, and store file and record
 together or not at all. The admin forms and `manage.py import_media` both come here."""
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +11,13 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from media_archive import duplicates, extraction
+
+logger = logging.getLogger(__name__)
 
 IMAGE_EXTENSIONS = {
     ".jpg": "jpeg",
@@ -21,7 +25,12 @@ IMAGE_EXTENSIONS = {
     ".png": "png",
     ".heic": "heic",
     ".heif": "heic",
+    # Scans and press-agency masters; renditions are made as JPEG
+    # (WAGTAILIMAGES_FORMAT_CONVERSIONS), the TIFF itself stays for staff.
+    ".tif": "tiff",
+    ".tiff": "tiff",
 }
+IMAGE_KINDS = {"jpeg", "png", "heic", "tiff"}
 MEDIA_EXTENSIONS = {".mp4": "mp4", ".mov": "mov", ".mp3": "mp3", ".wav": "wav"}
 SUPPORTED_EXTENSIONS = {**IMAGE_EXTENSIONS, **MEDIA_EXTENSIONS}
 
@@ -50,6 +59,8 @@ def sniff_kind(head):
         return "jpeg"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"heim", b"heis"):
@@ -63,8 +74,8 @@ def sniff_kind(head):
         return "mp3"
     if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
         return "wav"
-    stripped = head.lstrip().lower()
-    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml", b"<svg")):
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if stripped.startswith((b"<!doctype", b"<html", b"<?xml", b"<svg", b"<head", b"<body")):
         return "html"
     return "unknown"
 
@@ -73,6 +84,7 @@ _COMPATIBLE = {
     "jpeg": {"jpeg"},
     "png": {"png"},
     "heic": {"heic"},
+    "tiff": {"tiff"},
     # Cameras and phones label QuickTime and MP4 loosely; ffprobe reads both.
     "mp4": {"mp4", "mov"},
     "mov": {"mov", "mp4"},
@@ -101,27 +113,41 @@ def check_declared_type(name, head, extensions=SUPPORTED_EXTENSIONS):
     return declared
 
 
-def open_checked_image(fileobj):
+def human_size(size):
+    """ "30.0 MB" (in the admin's language) rather than 31457280 bytes."""
+    return filesizeformat(size)
+
+
+def open_checked_image(fileobj, name=""):
     """A fully decoded Pillow image, or Rejected: image bombs before decoding, truncated
-    and corrupt files while decoding."""
+    and corrupt files while decoding. The reason is ours, in the admin's language; what
+    Pillow said goes to the log."""
     limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     try:
         image = Image.open(fileobj)
         width, height = image.size
         if width * height > limit:
             raise Rejected(
-                _("image too large: %(width)s × %(height)s pixels (limit %(limit)s pixels)")
-                % {"width": width, "height": height, "limit": limit}
+                _("image too large: %(width)s × %(height)s pixels (limit %(limit)s million pixels)")
+                % {"width": width, "height": height, "limit": limit // 1_000_000}
             )
         image.load()
+    except Rejected:
+        raise
     except Image.DecompressionBombError as error:
+        logger.info("image bomb refused: %s: %s", name, error)
         raise Rejected(
-            _("image too large to decode safely (%(error)s)") % {"error": error}
+            _("image too large to open safely (limit %(limit)s million pixels)")
+            % {"limit": limit // 1_000_000}
         ) from error
     except UnidentifiedImageError as error:
+        logger.info("unreadable image refused: %s: %s", name, error)
         raise Rejected(_("not a readable image")) from error
-    except (OSError, SyntaxError, ValueError) as error:
-        raise Rejected(_("damaged image: %(error)s") % {"error": error}) from error
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as error:
+        logger.info("damaged image refused: %s: %r", name, error)
+        raise Rejected(
+            _("the image is damaged or incomplete (for example, cut off while copying)")
+        ) from error
     return image
 
 
@@ -153,8 +179,8 @@ def ingest(
         return IngestResult(
             SKIPPED,
             name,
-            reason=_("file too large: %(size)s bytes (limit %(limit)s)")
-            % {"size": size, "limit": max_size},
+            reason=_("file too large: %(size)s (limit %(limit)s)")
+            % {"size": human_size(size), "limit": human_size(max_size)},
         )
     try:
         declared = check_declared_type(name, fileobj.read(64), extensions)
@@ -169,7 +195,7 @@ def ingest(
                 reason=_("same file as “%(title)s” (%(url)s)")
                 % {"title": existing.title, "url": duplicates.admin_edit_url(existing)},
             )
-        if declared in ("jpeg", "png", "heic"):
+        if declared in IMAGE_KINDS:
             return _ingest_image(
                 fileobj, name, size, checksum, album, collection, user, defaults or {}
             )
@@ -181,11 +207,8 @@ def ingest(
     except extraction.MediaToolMissing as error:
         return IngestResult(SKIPPED, name, reason=str(error))
     except extraction.MediaProbeError as error:
-        return IngestResult(
-            SKIPPED,
-            name,
-            reason=_("not a readable video or audio file: %(error)s") % {"error": error},
-        )
+        logger.info("unreadable video or audio refused: %s: %s", name, error)
+        return IngestResult(SKIPPED, name, reason=str(error.reason))
 
 
 def _ingest_image(fileobj, name, size, checksum, album, collection, user, defaults):
@@ -193,10 +216,13 @@ def _ingest_image(fileobj, name, size, checksum, album, collection, user, defaul
 
     if size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
         raise Rejected(
-            _("file too large: %(size)s bytes (limit %(limit)s)")
-            % {"size": size, "limit": settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE}
+            _("file too large: %(size)s (limit %(limit)s)")
+            % {
+                "size": human_size(size),
+                "limit": human_size(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE),
+            }
         )
-    pillow_image = open_checked_image(fileobj)
+    pillow_image = open_checked_image(fileobj, name)
     metadata = extraction.extract_image_metadata(pillow_image)
     perceptual_hash = duplicates.difference_hash(pillow_image)
     near = duplicates.find_near_duplicate(perceptual_hash)
@@ -218,9 +244,8 @@ def _ingest_image(fileobj, name, size, checksum, album, collection, user, defaul
     image.catalogue_read_from_file = True
     image.file_size = size
     image.file_hash = duplicates.sha1_of(fileobj)  # Wagtail's own duplicate check uses it
-    _save_with_file(image, ["file"])
-    if metadata["keywords"]:
-        image.tags.add(*metadata["keywords"][:50])
+    keywords = metadata["keywords"][:50]
+    _save_with_file(image, ["file"], after_save=lambda: keywords and image.tags.add(*keywords))
     return IngestResult(IMPORTED, name, item=image, near_duplicate_of=near)
 
 
@@ -232,7 +257,7 @@ def _ingest_media(fileobj, name, checksum, album, collection, user, source_path,
     probe = extraction.probe_media(source_path)
     technical = probe["technical"]
     media = ArchiveMedia(
-        title=_image_title(name),
+        title=probe["title"][:255] or _image_title(name),
         type=probe["kind"],
         duration=technical["duration"],
         width=technical.get("width") or None,
@@ -242,8 +267,7 @@ def _ingest_media(fileobj, name, checksum, album, collection, user, source_path,
         technical_metadata=technical,
         album=album,
         uploaded_by_user=user,
-        date_taken=extraction.parse_creation_time(probe["creation_time"]),
-        **defaults,
+        **{**defaults, **recording_catalogue(probe)},
     )
     if collection is not None:
         media.collection = collection
@@ -274,18 +298,38 @@ def _ingest_media(fileobj, name, checksum, album, collection, user, source_path,
     )
 
 
-def _save_with_file(item, file_field_names):
-    """Save record and files as one: if the database refuses the record, the files it
-    wrote are removed again."""
+def recording_catalogue(probe):
+    """Catalogue values a recording carries: when (creation time, an ID3 date), where (a
+    phone's place of recording: staff-only like a photo's GPS), and who (ID3 artist)."""
+    values = {}
+    created = extraction.parse_creation_time(probe.get("creation_time"))
+    if created is not None:
+        values["date_taken"] = created
+    if probe.get("location"):
+        values["latitude"], values["longitude"] = probe["location"]
+    if probe.get("artist"):
+        values["credit"] = probe["artist"][:255]
+    return values
+
+
+def _save_with_file(item, file_field_names, after_save=None):
+    """Save record, related rows and files as one: if the database refuses any of it, the
+    rows are rolled back and the files it wrote are removed again."""
     try:
         with transaction.atomic():
             item.save()
+            if after_save is not None:
+                after_save()
     except BaseException:
-        for field_name in file_field_names:
-            stored = getattr(item, field_name)
-            if stored and stored.name and stored._committed:
-                stored.storage.delete(stored.name)
+        remove_stored_files(item, file_field_names)
         raise
+
+
+def remove_stored_files(item, file_field_names):
+    for field_name in file_field_names:
+        stored = getattr(item, field_name)
+        if stored and stored.name and stored._committed:
+            stored.storage.delete(stored.name)
 
 
 def ingest_path(path, **kwargs):
@@ -346,7 +390,8 @@ def read_uploaded_media(media):
         changes["technical_metadata"] = {"probe_error": "storage has no local path"}
     except (extraction.MediaToolMissing, extraction.MediaProbeError) as error:
         probe = None
-        changes["technical_metadata"] = {"probe_error": str(error)}
+        logger.info("uploaded recording not readable: %s: %s", media.file.name, error)
+        changes["technical_metadata"] = {"probe_error": str(getattr(error, "reason", error))}
     if probe is not None:
         technical = probe["technical"]
         changes.update(
@@ -355,6 +400,9 @@ def read_uploaded_media(media):
             width=technical.get("width") or None,
             height=technical.get("height") or None,
         )
+        for name, value in recording_catalogue(probe).items():
+            if getattr(media, name) in ("", None):
+                changes[name] = value
         if probe["kind"] == "video" and not media.thumbnail:
             poster = extraction.poster_frame(media.file.path, technical["duration"])
             if poster:

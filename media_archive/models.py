@@ -6,8 +6,10 @@ They exist from the first migration so that the catalogue fields could be added 
 later without swapping Wagtail's models under live data.
 """
 
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
@@ -280,6 +282,25 @@ def _has_new_upload(item):
     )
 
 
+@contextmanager
+def new_files_removed_on_failure(item, file_field_names):
+    """A save that fails after storing a newly chosen file (the database refusing the row,
+    a tag, anything) removes that file again: no file under MEDIA_ROOT without its row."""
+    new_files = [
+        getattr(item, name)
+        for name in file_field_names
+        if getattr(item, name) and not getattr(item, name)._committed
+    ]
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        for stored in new_files:
+            if stored._committed and stored.name:
+                stored.storage.delete(stored.name)
+        raise
+
+
 CATALOGUE_SEARCH_FIELDS = [
     index.SearchField("caption_ka"),
     index.SearchField("caption_en"),
@@ -370,9 +391,10 @@ class ArchiveImage(CatalogueFields, AbstractImage):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "perceptual_hash" in update_fields:
             kwargs["update_fields"] = {*update_fields, *(f"phash_band_{n}" for n in range(4))}
-        super().save(*args, **kwargs)
-        if keywords:
-            self.tags.add(*keywords[:50])
+        with new_files_removed_on_failure(self, ["file"]):
+            super().save(*args, **kwargs)
+            if keywords:
+                self.tags.add(*keywords[:50])
 
     def generate_rendition_file(self, filter, *, source=None):
         # Willow copies EXIF into JPEG and PNG renditions; ours leave out GPS and serials.
@@ -436,7 +458,8 @@ class ArchiveMedia(CatalogueFields, AbstractMedia):
 
     def save(self, *args, **kwargs):
         new_upload = _has_new_upload(self)
-        super().save(*args, **kwargs)
+        with new_files_removed_on_failure(self, ["file", "thumbnail"]):
+            super().save(*args, **kwargs)
         if new_upload:
             from media_archive.ingest import read_uploaded_media
 

@@ -21,13 +21,26 @@ from wagtail.images.models import Filter
 WRITTEN_FOR = ("wagtail 8.0.1", "pillow 13.0.0")
 
 # EXIF tags that identify a place or a device, never a picture's content.
+# What stays: the date, camera model, orientation, exposure, and the Artist and Copyright
+# tags (the credit and rights the agency publishes with the picture anyway).
 _EXIF_IFD_PRIVATE_TAGS = (
     0xA430,  # CameraOwnerName
     0xA431,  # BodySerialNumber
     0xA435,  # LensSerialNumber
+    0xA420,  # ImageUniqueID: ties the public copy to the camera's own numbering
+    0x9286,  # UserComment: free text, often names and places
     0x927C,  # MakerNote: vendor blobs carry serial numbers and sometimes positions
 )
-_IFD0_PRIVATE_TAGS = (ExifTags.Base.GPSInfo, 0xC62F)  # GPS pointer, CameraSerialNumber (DNG)
+_IFD0_PRIVATE_TAGS = (
+    ExifTags.Base.GPSInfo,  # the GPS pointer
+    0xC62F,  # CameraSerialNumber (DNG)
+    0x013C,  # HostComputer
+    0x9C9B,  # XPTitle, XPComment, XPAuthor, XPKeywords, XPSubject: Windows' own fields,
+    0x9C9C,  # where Explorer writes the owner's name and notes
+    0x9C9D,
+    0x9C9E,
+    0x9C9F,
+)
 
 
 def is_publishable(item, on=None):
@@ -96,8 +109,9 @@ def strip_private_metadata(pillow_image):
     info = pillow_image.info
     if info.get("exif"):
         info["exif"] = strip_private_exif(info["exif"])
-    # XMP and comments may repeat GPS positions; renditions need neither.
-    for key in ("xmp", "XML:com.adobe.xmp", "comment"):
+    # XMP (with its editing history) and comments may repeat GPS positions and names;
+    # renditions need neither. IPTC and Photoshop blocks carry bylines and contacts.
+    for key in ("xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc"):
         info.pop(key, None)
     return pillow_image
 
@@ -179,8 +193,23 @@ def validate_page_media(page):
 
 
 def can_see_everything(user):
-    """Staff with admin access see every archive item and file, published or not."""
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    """Staff who work with the archive (may add, change or choose images or video and
+    audio in some collection) see every archive item and file, published or not. Admin
+    access alone is not enough: an analyst reads reports, not originals with their GPS."""
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    if user.is_superuser:
+        return True
+    from wagtail.permissions import policy_registry
+
+    from media_archive.models import ArchiveImage, ArchiveMedia
+
+    return any(
+        policy_registry.get_by_type(model).user_has_any_permission(
+            user, ["add", "change", "choose"]
+        )
+        for model in (ArchiveImage, ArchiveMedia)
+    )
 
 
 def _publicly_visible_page_ids():

@@ -333,8 +333,12 @@ if env("GOOGLE_ANALYTICS_GTAG_PROPERTY_ID"):
 # Media archive (media_archive/): duplicate refusal in the admin upload forms, HEIC
 # photos from phones (pillow-heif), and the wagtailmedia form that refuses duplicates too.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media_archive.forms.ArchiveImageForm"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic", "tiff"]
+# Browsers show neither HEIC nor TIFF: their renditions are JPEG (Wagtail already converts
+# HEIC; TIFF scans would otherwise be served as TIFF).
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"tiff": "jpeg"}
 WAGTAILMEDIA = {**WAGTAILMEDIA, "MEDIA_FORM_BASE": "media_archive.forms.ArchiveMediaForm"}
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_archive.forms.ArchiveDocumentForm"
 # Every file under MEDIA_URL is served by media_archive.serving, which decides per file who
 # may fetch it; the web server may send the bytes once Django has decided.
 MEDIA_ACCEL_MODE = env("MEDIA_ACCEL_MODE")

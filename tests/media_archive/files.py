@@ -121,3 +121,36 @@ def make_mp3(path, seconds=1):
     return ffmpeg_make(
         path, "-f", "lavfi", "-i", f"sine=frequency=330:duration={seconds}", "-c:a", "libmp3lame"
     )
+
+
+# Bad uploads: what staff's cameras, phones and mistakes actually send -------------------
+
+
+def truncated_jpeg_bytes(seed=90):
+    whole = jpeg_bytes(seed=seed)
+    return whole[: len(whole) // 2]
+
+
+def nul_exif_jpeg_bytes(seed=91):
+    """A real camera's habit: EXIF texts with NULs inside (Model "ION230\\x00F"), and a
+    caption with control characters. PostgreSQL refuses NUL in text."""
+    exif = camera_exif(with_gps=False)
+    exif[ExifTags.Base.Model] = "ION230\x00F\x00\x00"
+    exif[ExifTags.Base.ImageDescription] = "Meeting\x00\x07 in Rustavi\x00"
+    exif[ExifTags.Base.Artist] = "\x00Nino\x1b Beridze"
+    buffer = io.BytesIO()
+    picture(seed).save(buffer, "JPEG", quality=85, exif=exif)
+    return buffer.getvalue()
+
+
+HTML_PAGE = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+SVG_WITH_SCRIPT = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<script>alert(document.cookie)</script><rect width='10' height='10'/></svg>"
+)
+
+
+def corrupt_mp4_bytes(tmp_path):
+    """A real MP4 with its index (moov) cut off: what an interrupted copy leaves."""
+    whole = make_video(Path(tmp_path) / "whole.mp4").read_bytes()
+    return whole[: len(whole) // 3]

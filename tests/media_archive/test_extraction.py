@@ -3,7 +3,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from media_archive import extraction, ingest
@@ -76,7 +76,8 @@ def test_missing_ffmpeg_is_a_clear_reason_not_a_crash(tmp_path, monkeypatch):
     wav.write_bytes(files.wav_bytes())
     monkeypatch.setattr(extraction.shutil, "which", lambda name: None)
 
-    result = ingest.ingest_path(wav)
+    with translation.override("en"):
+        result = ingest.ingest_path(wav)
 
     assert result.status == ingest.SKIPPED
     assert "არ არის დაინსტალირებული ffprobe" in result.reason  # the staff's language

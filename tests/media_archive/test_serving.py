@@ -252,3 +252,24 @@ def test_nginx_mode_hands_the_bytes_to_the_web_server(client, settings):
     assert response["X-Accel-Redirect"] == "/protected-media/" + url.removeprefix("/media/")
     assert response.content == b""
     assert client.get(image.file.url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_analyst_cannot_fetch_an_original(client, django_user_model):
+    """Admin access to read reports is not access to the archive's originals (GPS,
+    serials): only staff who may add, change or choose archive items see them."""
+    from django.contrib.auth.models import Group, Permission
+
+    image = photo()
+    analyst = django_user_model.objects.create_user("analyst-serving", password="x")
+    group = Group.objects.create(name="ანალიტიკოსები-ტესტი")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="analytics"))
+    analyst.groups.add(group)
+    client.force_login(analyst)
+    assert client.get(image.file.url).status_code == 404
+    image.sensitivity = "internal"
+    image.save()
+    assert (
+        client.get(f"/archive-downloads/image/{image.pk}/medium/", follow=True).status_code == 404
+    )
