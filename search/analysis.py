@@ -311,7 +311,11 @@ def typo_terms(word: "QueryWord") -> list[str]:
     else:
         for variant in _one_edit_variants(word.typed.lower(), _LATIN_VOWELS):
             terms.add(english_stem(variant))
-    return sorted(term for term in terms - set(word.terms) if len(term) >= 3)
+    known = set(word.terms)
+    # Shortest first: a deletion or a swap is the likelier typo than an added vowel.
+    return sorted(
+        (t for t in terms - known if len(t) >= 3), key=lambda t: (abs(len(t) - len(word.typed)), t)
+    )
 
 
 def title_keys(title: str) -> str:

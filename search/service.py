@@ -41,6 +41,10 @@ from search.text import indexed_text
 # A query is read this far; a 100,000-character paste costs no more than a sentence.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# A typo is looked for in queries of up to this many words, among this many spellings a
+# word (more cost more than they find, and SQLite's FTS5 parser has a depth limit).
+MAX_TYPO_WORDS = 3
+MAX_TYPO_TERMS = 60
 # With an external engine, this many archive hits per type are checked against the
 # privacy rules in the database.
 ARCHIVE_CANDIDATES = 200
@@ -230,11 +234,14 @@ def backend_query(analysed: AnalysedQuery, operator: str = "and"):
 def typo_query(analysed: AnalysedQuery):
     """Each word by its terms or the keys one typo away (search.analysis.typo_terms); None
     when no word is long enough to forgive a typo in."""
+    if len(analysed.words) > MAX_TYPO_WORDS:
+        return None
     nodes, forgiving = [], False
     for word in analysed.words:
-        terms = [PlainText(term) for term in [*word.terms, *typo_terms(word)]]
-        forgiving = forgiving or len(terms) > len(word.terms)
-        nodes.append(terms[0] if len(terms) == 1 else Or(terms))
+        variants = typo_terms(word)[:MAX_TYPO_TERMS]
+        forgiving = forgiving or bool(variants)
+        # One flat "a OR b OR …" per word: nested Or nodes overflow FTS5's parser.
+        nodes.append(PlainText(" ".join([*word.terms, *variants]), operator="or"))
     if not forgiving:
         return None
     return nodes[0] if len(nodes) == 1 else And(nodes)
