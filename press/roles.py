@@ -28,7 +28,7 @@ SENIOR_SPECIALISTS = "Senior specialists"
 HEAD_OF_PR = "Head of PR division"
 DIRECTORS_OFFICE = "Director's Office"
 WEB_EDITORS = "Web editors"
-ANALYSTS = "Analysts"  # shared with analytics.demo
+ANALYSTS = "Analysts"  # shared with the demo seeding (demo/steps/analytics.py)
 STAFF = "Staff"  # shared with staff.access
 
 PRESS_WORKFLOW = "Press release approval"
