@@ -42,12 +42,14 @@ VOWELS = frozenset("აეიოუ")
 _STEM_FINAL_VOWELS = frozenset("აეო")
 
 # Postpositions, longest first, and what each leaves of the case form it is glued to.
-POSTPOSITIONS = ("თვის", "გან", "ქენ", "მდე", "დან", "თან", "ში", "ზე")
+# -ვით "like" and -მდის (an older -მდე) too.
+POSTPOSITIONS = ("თვის", "მდის", "გან", "ქენ", "მდე", "დან", "თან", "ვით", "ში", "ზე")
 _AFTER_GENITIVE = {"თვის", "გან", "ქენ"}
 
 # Case endings, longest first: emphatic genitive and instrumental, genitive, instrumental,
 # adverbial, ergative, nominative, dative/genitive of vowel stems, ergative of vowel stems.
-CASE_ENDINGS = ("ისა", "ითა", "ის", "ით", "ად", "მა", "ი", "ს", "მ", "დ")
+# The emphatic -ა also follows the dative (-სა) and the adverbial (-ადა).
+CASE_ENDINGS = ("ისა", "ითა", "ადა", "ის", "ით", "ად", "სა", "მა", "ი", "ს", "მ", "დ")
 
 # a-stems whose final -მა is their own (ფორმა), not the ergative of a consonant stem.
 FALSE_ERGATIVE_ENDINGS = ("ფორმა", "ნორმა", "ფირმა", "ტრავმა", "დოგმა", "ფორუმა")
@@ -121,6 +123,8 @@ def _case_ending_applies(ending: str, before: str, word_skeleton: str) -> bool:
         return last in _STEM_FINAL_VOWELS or last == "უ"
     if ending == "დ":
         return last in {"ო", "ე", "უ"}
+    if ending == "სა":  # a short word in -სა (მასა) is its own nominative
+        return last not in VOWELS or len(before) >= 4
     return True
 
 
@@ -156,8 +160,10 @@ def stem(word: str) -> str:
         return word
     sk = skeleton(word)
     end = len(sk)
-    # The particle -ც ("also") after a vowel: სახლშიც, დედაც.
-    if end >= 5 and sk[-1] == "ც" and sk[-2] in VOWELS:
+    # The particle -ც/-ცა ("also") after a vowel: სახლშიც, დედაც, ბავშვიცა.
+    if end >= 6 and sk.endswith("ცა") and sk[-3] in VOWELS:
+        end -= 2
+    elif end >= 5 and sk[-1] == "ც" and sk[-2] in VOWELS:
         end -= 1
 
     ending_removed = False
@@ -169,14 +175,24 @@ def stem(word: str) -> str:
             ending_removed = True
             rest = sk[:end]
             if postposition in _AFTER_GENITIVE:
-                if rest.endswith("ის") and end - 2 >= 2:
+                if rest.endswith("ისა") and end - 3 >= 2:
+                    end -= 3
+                elif rest.endswith("ის") and end - 2 >= 2:
                     end -= 2
                 elif rest.endswith("ს") and rest[-2] in VOWELS:
                     end -= 1
             elif postposition == "დან" and rest.endswith("ი") and end - 1 >= 2:
                 end -= 1
-            elif postposition == "მდე" and rest.endswith("ა") and end - 1 >= 2:
+            elif postposition in ("მდე", "მდის") and rest.endswith("ა") and end - 1 >= 2:
                 end -= 1
+            elif postposition == "ვით":  # after the nominative or dative: ბავშვივით, დედასავით
+                if rest.endswith("სა") and end - 2 >= 3:
+                    end -= 2
+                elif rest.endswith("ი") and end - 1 >= 2:
+                    end -= 1
+                else:  # ბავშვით: the instrumental, not "like"
+                    end += len(postposition)
+                    ending_removed = False
             elif postposition == "თან" and rest.endswith("ს") and rest[-2] in "აეოუ":
                 end -= 1
             break
