@@ -7,10 +7,25 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+
+class TextOnlySearchMixin:
+    """A StructBlock whose searchable content is what the reader sees as text: no choice
+    labels ("Section heading", "Important"), which are how it is shown, not what it says,
+    and would turn up in search snippets."""
+
+    def get_searchable_content(self, value):
+        content = []
+        for name, block in self.child_blocks.items():
+            if isinstance(block, (blocks.ChoiceBlock, blocks.URLBlock)):
+                continue
+            content.extend(block.get_searchable_content(value.get(name)))
+        return content
+
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
-class HeadingBlock(blocks.StructBlock):
+class HeadingBlock(TextOnlySearchMixin, blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Level"),
@@ -86,7 +101,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "cms/blocks/document_link_block.html"
 
 
-class CallOutBlock(blocks.StructBlock):
+class CallOutBlock(TextOnlySearchMixin, blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Kind"),
         choices=[

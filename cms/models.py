@@ -25,7 +25,10 @@ class BasePage(Page):
 
     # Stems of every Georgian word of the page (search.analysis), indexed beside the text so
     # that "დახმარება", "ᲓᲐᲮᲛᲐᲠᲔᲑᲐ" and "daxmareba" all find a page saying "დახმარების".
-    search_fields = Page.search_fields + [index.SearchField(hooks.ANALYSED_FIELD)]
+    search_fields = Page.search_fields + [
+        index.SearchField(hooks.ANALYSED_FIELD),
+        index.AutocompleteField(hooks.TITLE_KEYS_FIELD),
+    ]
 
     # Whether the page is for the public: then every archive image, video or audio it shows
     # must be publishable (media_archive.privacy). The staff section, never public, says no.
@@ -47,6 +50,9 @@ class BasePage(Page):
 
     def search_analysed_terms(self) -> str:
         return hooks.search_terms(self)
+
+    def search_title_keys(self) -> str:
+        return hooks.search_title_keys(self)
 
     def clean(self):
         super().clean()

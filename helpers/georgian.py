@@ -111,6 +111,7 @@ _NATIONAL_READING = [
     ("sh", "შ"),
     ("ch", "ჩ"),
     ("ts", "ც"),
+    ("tz", "ც"),
     ("dz", "ძ"),
     ("a", "ა"),
     ("b", "ბ"),
@@ -197,9 +198,22 @@ def from_latin_keyboard(text: str) -> str:
     )
 
 
+_SHIFTED_KEYS = re.compile("[SCJZWRT]")
+
+
+def from_latin_mixed(text: str) -> str:
+    """The shifted keys of the Georgian layout (S შ, C ჩ, J ჟ, Z ძ, W ჭ, R ღ, T თ) where
+    they are typed as capitals inside a word, the national reading for the rest:
+    "kharCi" → ხარჩი, "mSobeli" → მშობელი."""
+    head, rest = text[:1], text[1:]
+    rest = _SHIFTED_KEYS.sub(lambda match: KEYBOARD_LAYOUT[match.group(0)], rest)
+    return from_latin_national(head + rest)
+
+
 def latin_readings(text: str) -> list[str]:
     """The distinct Georgian readings of a Latin-letter text, the national one first."""
     readings = [from_latin_national(text), from_latin_national(text, q="ქ")]
+    readings.append(from_latin_mixed(text))
     readings.append(from_latin_keyboard(text))
     return list(dict.fromkeys(readings))
 

@@ -83,6 +83,7 @@ class ContactPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("address"),
+        index.SearchField("reception_hours"),
         index.SearchField("body"),
     ]
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]

@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +166,8 @@ class OfficePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("municipality"),
         index.SearchField("address"),
+        index.SearchField("place_and_hours"),
+        index.SearchField("accessibility"),
         index.FilterField("region"),
     ]
 
@@ -182,6 +185,15 @@ class OfficePage(BasePage):
         if not self.municipality or self.municipality.strip() == region:
             return region if not self.municipality else self.municipality
         return f"{self.municipality} ({region})"
+
+    def place_and_hours(self) -> str:
+        """What the office page shows of where and when: city and region, opening days and
+        hours ("ორშაბათი 09:00–18:00"), in the page's language."""
+        with translation.override(self.locale.language_code):
+            parts = [str(self.place)]
+            for day, rows in self.weekly_hours():
+                parts.extend(f"{day} {row.opens:%H:%M}–{row.closes:%H:%M}" for row in rows)
+        return " ".join(parts)
 
     @property
     def meta_description(self):

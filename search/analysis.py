@@ -14,6 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
 
 from helpers.georgian import contains_georgian, fold_mtavruli, latin_readings, to_latin
 
@@ -39,39 +42,44 @@ VOWELS = frozenset("აეიოუ")
 _STEM_FINAL_VOWELS = frozenset("აეო")
 
 # Postpositions, longest first, and what each leaves of the case form it is glued to.
-POSTPOSITIONS = ("თვის", "გან", "ქენ", "მდე", "დან", "თან", "ში", "ზე")
+# -ვით "like" and -მდის (an older -მდე) too.
+POSTPOSITIONS = ("თვის", "მდის", "გან", "ქენ", "მდე", "დან", "თან", "ვით", "ში", "ზე")
 _AFTER_GENITIVE = {"თვის", "გან", "ქენ"}
 
 # Case endings, longest first: emphatic genitive and instrumental, genitive, instrumental,
 # adverbial, ergative, nominative, dative/genitive of vowel stems, ergative of vowel stems.
-CASE_ENDINGS = ("ისა", "ითა", "ის", "ით", "ად", "მა", "ი", "ს", "მ", "დ")
+# The emphatic -ა also follows the dative (-სა) and the adverbial (-ადა).
+CASE_ENDINGS = ("ისა", "ითა", "ადა", "ის", "ით", "ად", "სა", "მა", "ი", "ს", "მ", "დ")
 
 # a-stems whose final -მა is their own (ფორმა), not the ergative of a consonant stem.
 FALSE_ERGATIVE_ENDINGS = ("ფორმა", "ნორმა", "ფირმა", "ტრავმა", "დოგმა", "ფორუმა")
 
 # Stems that lose their last vowel before an ending (წელი / წლის, მშობელი / მშობლის): the
 # full form is reduced to the short one.  Agent nouns in -ებელი/-ობელი/-ენელი/-ომელი,
-# months in -ემბერი and nouns in -სავალი (შემოსავალი) do it as a rule; the rest is a list.
-SYNCOPATING_ENDINGS = ("ებელ", "ობელ", "ენელ", "ომელ", "ემბერ", "სავალ")
-SYNCOPATING_STEMS = frozenset(
-    s.translate(_SKELETON)
-    for s in (
-        "წელ",
-        "სოფელ",
-        "ნომერ",
-        "ქვეყან",
-        "ფანჯარ",
-        "ნიშან",
-        "მიზან",
-        "ტაძარ",
-        "ზღვარ",
-        "ძმარ",
-        "ახალ",
-        "მაღალ",
-        "დაბალ",
-        "ოქტომბერ",
-    )
-)
+# months in -მბერი and nouns in -სავალი (შემოსავალი) do it as a rule; so do the stems the
+# lexicon (search/lexicon/ka.txt, derived from the Hunspell Georgian dictionary) lists.
+SYNCOPATING_ENDINGS = ("ებელ", "ობელ", "ენელ", "ომელ", "მბერ", "სავალ")
+# A stem the lexicon does not know that ends in a vowel and a sonorant (ნიშან, ფანჯარ,
+# სოფელ) may lose that vowel or not: it is indexed and searched under both stems.
+_MAY_SYNCOPATE = re.compile("[^აეიოუ][აეო][ლრნმვ]$")
+LEXICON_PATH = Path(__file__).resolve().parent / "lexicon" / "ka.txt"
+
+
+def _read_lexicon(path: Path) -> dict[str, frozenset]:
+    """S: stems that lose their last vowel; K: stems shaped alike that keep it; L: stems
+    whose case forms look like a postposition. As skeletons."""
+    entries = {"S": set(), "K": set(), "L": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind, _space, word = line.partition(" ")
+        if kind in entries and word:
+            entries[kind].add(word.translate(_SKELETON))
+    return {kind: frozenset(words) for kind, words in entries.items()}
+
+
+_LEXICON = _read_lexicon(LEXICON_PATH)
+SYNCOPATING_STEMS = _LEXICON["S"]
+VOWEL_KEEPING_STEMS = _LEXICON["K"]
+POSTPOSITION_LOOKALIKES = _LEXICON["L"]
 
 STOP_WORDS = frozenset(
     """და ან თუ რომ რა რის ეს ის ამ იმ ამის იმის არის არ ვერ კი ხომ ნუ არც ასევე მაგრამ
@@ -115,7 +123,35 @@ def _case_ending_applies(ending: str, before: str, word_skeleton: str) -> bool:
         return last in _STEM_FINAL_VOWELS or last == "უ"
     if ending == "დ":
         return last in {"ო", "ე", "უ"}
+    if ending == "სა":  # a short word in -სა (მასა) is its own nominative
+        return last not in VOWELS or len(before) >= 4
     return True
+
+
+def _genitive_of_tva_noun(word_skeleton: str) -> bool:
+    """Whether a word in -თვის is the genitive of a noun in -თვა (ჩართვის, მართვის) rather
+    than a genitive followed by the postposition -თვის (ბავშვისთვის, დედისთვის): the
+    postposition follows the genitive's -ს, or the lexicon knows the -თვა noun."""
+    if not word_skeleton.endswith("თვის") or len(word_skeleton) < 6:
+        return False
+    before = word_skeleton[:-4]
+    return before[-1] != "ს" or before + "თვ" in POSTPOSITION_LOOKALIKES
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """The stems one lower-case Georgian word is indexed and searched under: one, or two
+    where the word may lose its last vowel before an ending and the lexicon cannot say."""
+    first = stem(word)
+    if len(first) < 3 or not contains_georgian(first) or word[len(first) :].startswith("ებ"):
+        return (first,)  # -ებ- (plural, verbal nouns) follows: no ending touches the stem
+    first_skeleton = skeleton(first)
+    if (
+        _MAY_SYNCOPATE.search(first_skeleton)
+        and first_skeleton not in SYNCOPATING_STEMS
+        and first_skeleton not in VOWEL_KEEPING_STEMS
+    ):
+        return (first, _remove_last_vowel(first))
+    return (first,)
 
 
 def stem(word: str) -> str:
@@ -124,25 +160,39 @@ def stem(word: str) -> str:
         return word
     sk = skeleton(word)
     end = len(sk)
-    # The particle -ც ("also") after a vowel: სახლშიც, დედაც.
-    if end >= 5 and sk[-1] == "ც" and sk[-2] in VOWELS:
+    # The particle -ც/-ცა ("also") after a vowel: სახლშიც, დედაც, ბავშვიცა.
+    if end >= 6 and sk.endswith("ცა") and sk[-3] in VOWELS:
+        end -= 2
+    elif end >= 5 and sk[-1] == "ც" and sk[-2] in VOWELS:
         end -= 1
 
     ending_removed = False
     for postposition in POSTPOSITIONS:
+        if postposition == "თვის" and _genitive_of_tva_noun(sk[:end]):
+            continue  # ჩართვის is ჩართვა's genitive: -ის is its case ending
         if sk[:end].endswith(postposition) and end - len(postposition) >= 2:
             end -= len(postposition)
             ending_removed = True
             rest = sk[:end]
             if postposition in _AFTER_GENITIVE:
-                if rest.endswith("ის") and end - 2 >= 2:
+                if rest.endswith("ისა") and end - 3 >= 2:
+                    end -= 3
+                elif rest.endswith("ის") and end - 2 >= 2:
                     end -= 2
                 elif rest.endswith("ს") and rest[-2] in VOWELS:
                     end -= 1
             elif postposition == "დან" and rest.endswith("ი") and end - 1 >= 2:
                 end -= 1
-            elif postposition == "მდე" and rest.endswith("ა") and end - 1 >= 2:
+            elif postposition in ("მდე", "მდის") and rest.endswith("ა") and end - 1 >= 2:
                 end -= 1
+            elif postposition == "ვით":  # after the nominative or dative: ბავშვივით, დედასავით
+                if rest.endswith("სა") and end - 2 >= 3:
+                    end -= 2
+                elif rest.endswith("ი") and end - 1 >= 2:
+                    end -= 1
+                else:  # ბავშვით: the instrumental, not "like"
+                    end += len(postposition)
+                    ending_removed = False
             elif postposition == "თან" and rest.endswith("ს") and rest[-2] in "აეოუ":
                 end -= 1
             break
@@ -179,20 +229,41 @@ def stem(word: str) -> str:
     return result
 
 
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def english_stem(word: str) -> str:
+    """Snowball English stem of a lower-case Latin word ("pensions", "pension" → "pension";
+    "applying" → "appli"). Added to the index beside the word on every database, so that
+    SQLite, whose FTS5 tokenizer does not stem, finds what PostgreSQL's "english" does."""
+    return _ENGLISH.stemWord(word) if word.isascii() and len(word) > 2 else word
+
+
 def is_latin(word: str) -> bool:
     return word.isascii() and word[:1].isalpha()
 
 
+def latin_key(georgian: str) -> str:
+    """The Latin index key of Georgian text: the national romanisation with the letters
+    people type alike made one (ყ and ქ/კ as k, ჟ and ძ as dz), lower case only, so that
+    any full-text engine's tokenizer keeps it as it is."""
+    return to_latin(georgian.translate(_LOOSE_LETTERS))
+
+
+_LOOSE_LETTERS = str.maketrans({"ყ": "ქ", "ჟ": "ძ"})
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def georgian_word_keys(word: str) -> tuple[str, str]:
-    """The index keys of a lower-case Georgian word: its stem and the stem romanised."""
-    word_stem = stem(word)
-    return word_stem, to_latin(word_stem)
+def georgian_word_keys(word: str) -> tuple[str, ...]:
+    """The index keys of a lower-case Georgian word: its stems and their Latin keys."""
+    word_stems = stems(word)
+    return tuple(dict.fromkeys([*word_stems, *(latin_key(s) for s in word_stems)]))
 
 
 def latin_word_keys(word: str) -> list[str]:
-    """The romanised stems a Latin-typed word may stand for, one per distinct reading."""
-    keys = [to_latin(stem(reading)) for reading in latin_readings(word)]
+    """The Latin keys of the stems a Latin-typed word may stand for, over its readings."""
+    keys = [latin_key(s) for reading in latin_readings(word) for s in stems(reading)]
     return list(dict.fromkeys(key for key in keys if key))
 
 
@@ -205,11 +276,81 @@ def index_terms(text: str) -> str:
     terms = {}
     for word in tokenise(normalise(text)):
         # Tokens are of one script, and Mtavruli is folded: the first letter tells.
-        if not "\u10d0" <= word[0] <= "\u10ff" or word in STOP_WORDS:
+        if word in STOP_WORDS:
             continue
-        for key in georgian_word_keys(word):
-            terms[key] = None
+        if "\u10d0" <= word[0] <= "\u10ff":
+            for key in georgian_word_keys(word):
+                terms[key] = None
+        elif word[0].isalpha():
+            lowered = word.lower()
+            english = english_stem(lowered)
+            if english != lowered:
+                terms[english] = None
     return " ".join(terms)
+
+
+# One typo is forgiven in words this long or longer.
+TYPO_MIN_LENGTH = 5
+_LATIN_VOWELS = "aeiou"
+_GEORGIAN_VOWELS = "აეიოუ"
+
+
+def _one_edit_variants(word: str, vowels: str) -> set[str]:
+    """Spellings one typo away that a search can afford to try without a vocabulary: a
+    letter too many, two letters swapped, a vowel missing or mistyped (y for i too)."""
+    variants = set()
+    for position in range(len(word)):
+        variants.add(word[:position] + word[position + 1 :])
+        if position + 1 < len(word):
+            swapped = word[position + 1] + word[position]
+            variants.add(word[:position] + swapped + word[position + 2 :])
+        if word[position] in vowels or word[position] == "y":
+            variants.update(word[:position] + v + word[position + 1 :] for v in vowels)
+    for position in range(len(word) + 1):
+        variants.update(word[:position] + v + word[position:] for v in vowels)
+    variants.discard(word)
+    return variants
+
+
+def typo_terms(word: "QueryWord") -> list[str]:
+    """Index terms of the spellings one typo away from a word of at least TYPO_MIN_LENGTH
+    letters, each analysed as the word is (readings, stems)."""
+    if len(word.typed) < TYPO_MIN_LENGTH:
+        return []
+    terms = set()
+    if word.georgian_reading:
+        for variant in _one_edit_variants(word.typed, _LATIN_VOWELS):
+            terms.update(latin_word_keys(variant))
+    elif contains_georgian(word.typed):
+        for variant in _one_edit_variants(word.typed.lower(), _GEORGIAN_VOWELS):
+            terms.update(stems(variant))
+    else:
+        for variant in _one_edit_variants(word.typed.lower(), _LATIN_VOWELS):
+            terms.add(english_stem(variant))
+    known = set(word.terms)
+    # Shortest first: a deletion or a swap is the likelier typo than an added vowel.
+    return sorted(
+        (t for t in terms - known if len(t) >= 3), key=lambda t: (abs(len(t) - len(word.typed)), t)
+    )
+
+
+def title_keys(title: str) -> str:
+    """A title's Georgian words as Latin keys, whole (not stemmed): what a Latin prefix
+    ("pens", "sots", "vauch") completes against."""
+    keys = {}
+    for word in tokenise(normalise(title)):
+        if "\u10d0" <= word[0] <= "\u10ff":
+            keys[latin_key(word)] = None
+    return " ".join(keys)
+
+
+def completion_terms(word: "QueryWord") -> list[str]:
+    """What a half-typed word may begin: as typed and, for a Latin word on the Georgian
+    site, the Latin key of each of its readings."""
+    terms = [word.typed.lower()]
+    if word.georgian_reading:
+        terms += [latin_key(reading) for reading in latin_readings(word.typed)]
+    return list(dict.fromkeys(term for term in terms if term))
 
 
 @dataclass
@@ -225,7 +366,7 @@ class QueryWord:
     @property
     def keys(self) -> set[str]:
         """Terms and their romanisations, for matching the word against synonyms."""
-        return set(self.terms) | {to_latin(term) for term in self.terms}
+        return set(self.terms) | {latin_key(term) for term in self.terms}
 
 
 @dataclass
@@ -254,13 +395,13 @@ def analyse_query(query: str, language: str) -> AnalysedQuery:
     for token in (meaningful or tokens)[:MAX_QUERY_WORDS]:
         lowered = token.lower()
         if contains_georgian(token):
-            words.append(QueryWord(token, [stem(lowered)]))
+            words.append(QueryWord(token, list(stems(lowered))))
         elif language == "ka" and is_latin(token):
-            terms = [lowered, *latin_word_keys(token)]
+            terms = [lowered, english_stem(lowered), *latin_word_keys(token)]
             reading = latin_readings(token)[0]
             words.append(QueryWord(token, list(dict.fromkeys(terms)), georgian_reading=reading))
         else:
-            words.append(QueryWord(token, [lowered]))
+            words.append(QueryWord(token, list(dict.fromkeys([lowered, english_stem(lowered)]))))
     return AnalysedQuery(words)
 
 
@@ -269,4 +410,4 @@ def word_match_keys(word: str) -> set[str]:
     lowered = word.lower()
     if contains_georgian(lowered):
         return set(georgian_word_keys(lowered))
-    return {lowered}
+    return {lowered, english_stem(lowered)}

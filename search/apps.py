@@ -12,8 +12,10 @@ class SearchConfig(AppConfig):
 
         from search.database_tuning import configure_sqlite_connection
         from search.querylog import flush_after_response
+        from search.ranking import connect_signals
 
         request_finished.connect(flush_after_response, dispatch_uid="search_query_log_flush")
+        connect_signals()
         connection_created.connect(
             configure_sqlite_connection, dispatch_uid="search_sqlite_page_cache"
         )

@@ -20,6 +20,12 @@ queryset (drafts, restricted pages and other languages never pass):
   id without reading and ranking the matches a second time. (SQLite cannot: FTS5's bm25()
   is refused in a query built on the full-text query.)
 
+On SQLite the score is FTS5's bm25() with the title column weighted, ascending (lower is
+better). modelsearch scores an AND query as the product of (1 + bm25) over its words, but
+bm25 is negative: with two words the product of two negative factors is positive and the
+best page comes last. One bm25() of the whole match, title weighted as PostgreSQL weights
+it, ranks the same way whatever the number of words.
+
 MySQL and SQLite without FTS5 are Wagtail's own backends, unchanged.
 `WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.db_backend"}}`.
 """
@@ -56,6 +62,9 @@ MAX_UNCHECKED_CANDIDATES = 2000
 # The query that counts the matches also returns this many of the first results (two
 # pages of the site's search).
 FIRST_RESULTS = 20
+# The weight of a title match against a body match in SQLite's bm25() (PostgreSQL weights
+# the title through Wagtail's title_norm and its "A" weight).
+SQLITE_TITLE_WEIGHT = 4.0
 INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
 
 
@@ -184,6 +193,7 @@ class RankedResults:
 
 
 def _sqlite_classes():
+    from django.db.models import FloatField, Func
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteAutocompleteQueryCompiler,
@@ -193,8 +203,21 @@ def _sqlite_classes():
         SQLiteSearchResults,
     )
 
+    class WeightedBM25(Func):
+        """bm25() of the FTS5 row, columns (autocomplete, body, title) weighted; negative,
+        lower is better."""
+
+        output_field = FloatField()
+
+        def as_sql(self, compiler, connection, **extra):
+            table = SQLiteFTSIndexEntry._meta.db_table
+            return f"bm25({table}, 1.0, 1.0, {SQLITE_TITLE_WEIGHT})", []
+
     class SQLiteRanking(OnePassRanking):
         ENTRY = "index_entry__"
+
+        def _build_rank_expression(self, vectors, config):
+            return WeightedBM25()
 
         def normalised_query(self):
             return normalize(self.query)
@@ -208,7 +231,7 @@ def _sqlite_classes():
                 SQLiteFTSIndexEntry.objects.filter(match)
                 .filter(index_entry__content_type__in=self.content_types())
                 .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-                .order_by("score", "-index_entry_id")
+                .order_by("score", "-index_entry_id")  # bm25: lower is better
             )
 
     class RankedSearchQueryCompiler(SQLiteRanking, SQLiteSearchQueryCompiler):

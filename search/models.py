@@ -1,3 +1,6 @@
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +59,48 @@ class SearchSynonym(models.Model):
     @property
     def term_list(self) -> list[str]:
         return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+
+def _page_content_types():
+    """The page types (without a query: the choices are built with the form)."""
+    from wagtail.models import get_page_models
+
+    condition = models.Q(pk__in=[])
+    for model in get_page_models():
+        if not model._meta.abstract:
+            condition |= models.Q(app_label=model._meta.app_label, model=model._meta.model_name)
+    return condition
+
+
+class PageTypeSearchWeight(models.Model):
+    """How much more (or less) a page type counts in search results than others, for the
+    same words: a service or an office above a news item. Types without a row weigh what
+    search.ranking.DEFAULT_TYPE_WEIGHTS says (1 for most)."""
+
+    content_type = models.OneToOneField(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        verbose_name=_("page type"),
+        limit_choices_to=_page_content_types,
+    )
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=3,
+        decimal_places=1,
+        default=1,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal("5"))],
+        help_text=_(
+            "1 is ordinary; 2 puts pages of this type well above others that match as well; "
+            "0.5 below them. Between 0.1 and 5."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search weight of a page type")
+        verbose_name_plural = _("search weights of page types")
+        ordering = ["content_type__model"]
+
+    def __str__(self):
+        model = self.content_type.model_class()
+        name = model._meta.verbose_name if model else self.content_type.model
+        return f"{name}: {self.weight}"

@@ -4,6 +4,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -17,24 +18,33 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms import layout_cache
-from helpers.georgian import contains_georgian, to_latin
-from search import querylog
+from helpers.georgian import contains_georgian, latin_readings
+from search import elasticsearch, querylog
 from search.analysis import (
     AnalysedQuery,
     QueryWord,
     analyse_query,
+    completion_terms,
+    georgian_word_keys,
+    latin_key,
     normalise,
     stem,
     tokenise,
+    typo_terms,
 )
 from search.backends import is_external, run_search
 from search.highlight import highlight
 from search.models import SearchSynonym
+from search.ranking import RerankedResults, rerank
 from search.text import indexed_text
 
 # A query is read this far; a 100,000-character paste costs no more than a sentence.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# A typo is looked for in queries of up to this many words, among this many spellings a
+# word (more cost more than they find, and SQLite's FTS5 parser has a depth limit).
+MAX_TYPO_WORDS = 3
+MAX_TYPO_TERMS = 60
 # With an external engine, this many archive hits per type are checked against the
 # privacy rules in the database.
 ARCHIVE_CANDIDATES = 200
@@ -221,24 +231,60 @@ def backend_query(analysed: AnalysedQuery, operator: str = "and"):
     return _phrase_query(analysed, operator)
 
 
+def typo_query(analysed: AnalysedQuery):
+    """Each word by its terms or the keys one typo away (search.analysis.typo_terms); None
+    when no word is long enough to forgive a typo in."""
+    if len(analysed.words) > MAX_TYPO_WORDS:
+        return None
+    nodes, forgiving = [], False
+    for word in analysed.words:
+        variants = typo_terms(word)[:MAX_TYPO_TERMS]
+        forgiving = forgiving or bool(variants)
+        # One flat "a OR b OR …" per word: nested Or nodes overflow FTS5's parser.
+        nodes.append(PlainText(" ".join([*word.terms, *variants]), operator="or"))
+    if not forgiving:
+        return None
+    return nodes[0] if len(nodes) == 1 else And(nodes)
+
+
+def completion_query(analysed: AnalysedQuery):
+    """The autocomplete query: every word begins a word of the title, as typed or (Latin
+    on the Georgian site) as the Latin key of one of its readings."""
+    nodes = []
+    for word in analysed.words:
+        terms = [PlainText(term) for term in completion_terms(word)]
+        nodes.append(terms[0] if len(terms) == 1 else Or(terms))
+    return nodes[0] if len(nodes) == 1 else And(nodes)
+
+
 def _latin_reading(word: QueryWord, pages: list[Page]) -> str:
-    """The Georgian to show for a Latin word: the form the found pages use, if they have
-    it, else the stem the pages use followed by the typed ending, else the plain reading."""
-    reading = word.georgian_reading
-    reading_stem = stem(reading)
-    wanted = to_latin(reading)
-    page_stem = ""
-    for page in pages:
-        for token in tokenise(normalise(indexed_text(page)).lower()):
-            if not contains_georgian(token):
-                continue
-            if to_latin(token) == wanted:
+    """The Georgian to show for a Latin word: of its readings (national, keyboard, mixed),
+    the one the found pages hold, in the form they use; else a reading whose stem they
+    hold, with the page's stem and the typed ending; else the first reading."""
+    readings = latin_readings(word.typed)
+    tokens = list(
+        dict.fromkeys(
+            token
+            for page in pages
+            for token in tokenise(normalise(indexed_text(page, related=False)).lower())
+            if contains_georgian(token)
+        )
+    )
+    by_key = {}
+    for token in tokens:
+        by_key.setdefault(latin_key(token), token)
+    for reading in readings:
+        if latin_key(reading) in by_key:
+            return by_key[latin_key(reading)]
+    for reading in readings:
+        reading_keys = set(georgian_word_keys(reading))
+        for token in tokens:
+            if reading_keys & set(georgian_word_keys(token)):
+                reading_stem, page_stem = stem(reading), stem(token)
+                if reading.startswith(reading_stem):
+                    return page_stem + reading[len(reading_stem) :]
                 return token
-            if not page_stem and to_latin(stem(token)) in word.terms:
-                page_stem = stem(token)
-    if page_stem and reading.startswith(reading_stem):
-        return page_stem + reading[len(reading_stem) :]
-    return reading
+    return readings[0] if readings else word.georgian_reading
 
 
 def reading_for_display(analysed: AnalysedQuery, pages: list[Page]) -> str:
@@ -318,13 +364,39 @@ def search_site(
     def _count(results) -> int:
         return len(results) if isinstance(results, list) else results.count()
 
-    def search_all(backend, query, indexed_archive):
-        """The matches of the selected types, and the public matches counted by type: one
-        grouped query for the pages, one count per indexed archive model, each run once."""
+    def page_search(backend, query, mode):
+        """The page matches of the selected type and the public page matches counted by
+        type id: on the database one grouped query (unfiltered, the results and the facets
+        are one search); on Elasticsearch our own body (search.elasticsearch)."""
+        if is_external(backend):
+            if archive_only:
+                return pages.none(), {}
+            model_key = ""
+            if selected_page_type is not None:
+                model = selected_page_type.model_class()
+                model_key = f"{model._meta.app_label}.{model.__name__}"
+            body = elasticsearch.page_search(
+                analysed,
+                locale.pk,
+                layout_cache.private_paths(),
+                model_key,
+                operator="or" if mode == "or" else "and",
+                forgive_typos=mode == "typo",
+            )
+            results = elasticsearch.ElasticsearchPageResults(backend, body, pages.specific())
+            facets = {}
+            for key, count in results.facets().items():
+                model = apps.get_model(key)
+                facets[ContentType.objects.get_for_model(model).pk] = count
+            return results, facets
         page_results = backend.search(query, pages.specific())
-        # Unfiltered, the results and the facets are one search (its query built once).
         facet_results = page_results if pages is facet_pages else backend.search(query, facet_pages)
-        facets = dict(facet_results.facet("content_type_id"))
+        return page_results, dict(facet_results.facet("content_type_id"))
+
+    def search_all(backend, query, indexed_archive, mode="and"):
+        """The matches of the selected types, and the public matches counted by type: the
+        pages' (page_search), one count per indexed archive model, each run once."""
+        page_results, facets = page_search(backend, query, mode)
         archive_parts = []
         for model in indexed_archive:
             found = _archive_search(backend, query, model)
@@ -339,7 +411,8 @@ def search_site(
         else:
             archive_type_ids = {ContentType.objects.get_for_model(m).pk for m in archive_models()}
             page_count = sum(n for pk, n in facets.items() if pk not in archive_type_ids)
-        parts = [page_results] + [part for part, _n in archive_parts]
+        parts = [RerankedResults(page_results, analysed, page_count)]
+        parts += [part for part, _n in archive_parts]
         counts = [page_count] + [count for _part, count in archive_parts]
         return ChainedResults(parts, counts), facets
 
@@ -357,12 +430,15 @@ def search_site(
         indexed_archive = indexed_archive_models(backend)
         results, facets = search_all(backend, backend_query(analysed), indexed_archive)
         if len(analysed.words) > 1 and results.count() == 0:
-            results, facets = search_all(backend, backend_query(analysed, "or"), indexed_archive)
+            query = backend_query(analysed, "or")
+            results, facets = search_all(backend, query, indexed_archive, "or")
             relaxed = True
+        if results.count() == 0 and (forgiving := typo_query(analysed)) is not None:
+            # One typo in a long word: the keys one edit away.
+            results, facets = search_all(backend, forgiving, indexed_archive, "typo")
         if results.count() == 0:
             # Half-typed words: titles that begin with them (the backends' autocomplete).
-            typed = " ".join(word.typed.lower() for word in analysed.words)
-            results = autocomplete_all(backend, typed, indexed_archive)
+            results = autocomplete_all(backend, completion_query(analysed), indexed_archive)
             partial = results.count() > 0
             facets = {}
         paginator = Paginator(results, per_page)
@@ -395,7 +471,7 @@ def search_site(
 
 def _snippet_text(page: Page) -> str:
     description = getattr(page, "search_description", "") or ""
-    body = indexed_text(page)
+    body = indexed_text(page, related=False)
     if body.startswith(page.title):
         body = body[len(page.title) :]
     return f"{description} {body}".strip()
@@ -466,11 +542,13 @@ def suggest_titles(raw_query: str, language: str) -> list[dict]:
     pages = public_pages(locale)
 
     def run(backend):
-        found = list(backend.search(backend_query(analysed), pages.specific())[:SUGGESTIONS])
+        found = rerank(
+            list(backend.search(backend_query(analysed), pages.specific())[:SUGGESTIONS]), analysed
+        )
         if len(found) < SUGGESTIONS:
-            typed = " ".join(word.typed.lower() for word in analysed.words)
             seen = {page.pk for page in found}
-            more = backend.autocomplete(typed, pages.specific())[:SUGGESTIONS]
+            more = backend.autocomplete(completion_query(analysed), pages.specific())
+            more = more[:SUGGESTIONS]
             found += [page for page in more if page.pk not in seen][: SUGGESTIONS - len(found)]
         return found
 

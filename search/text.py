@@ -4,8 +4,8 @@ from django.db.models import Manager
 from django.utils.encoding import force_str
 from wagtail.search import index
 
-from cms.hooks import ANALYSED_FIELD
-from search.analysis import index_terms
+from cms.hooks import ANALYSED_FIELD, TITLE_KEYS_FIELD
+from search.analysis import index_terms, title_keys
 
 
 def _flatten(value) -> str:
@@ -20,11 +20,11 @@ def _flatten(value) -> str:
     return force_str(value)
 
 
-def _collect(obj, search_field, parts: list[str]) -> None:
+def _collect(obj, search_field, parts: list[str], related: bool = True) -> None:
     if isinstance(search_field, index.SearchField):
-        if search_field.field_name != ANALYSED_FIELD:  # it never feeds itself
+        if search_field.field_name not in (ANALYSED_FIELD, TITLE_KEYS_FIELD):  # derived
             parts.append(_flatten(search_field.get_value(obj)))
-    elif isinstance(search_field, index.RelatedFields):
+    elif related and isinstance(search_field, index.RelatedFields):
         related = search_field.get_value(obj)
         if related is None:
             return
@@ -37,11 +37,12 @@ def _collect(obj, search_field, parts: list[str]) -> None:
                 _collect(related_object, sub_field, parts)
 
 
-def indexed_text(obj) -> str:
-    """All the text of obj's search fields (titles, intros, StreamField bodies, related)."""
+def indexed_text(obj, related: bool = True) -> str:
+    """All the text of obj's search fields (titles, intros, StreamField bodies, and with
+    `related` the related objects': a news item's tags, which a snippet never shows)."""
     parts: list[str] = []
     for search_field in obj.get_search_fields():
-        _collect(obj, search_field, parts)
+        _collect(obj, search_field, parts, related)
     return "\n".join(part for part in parts if part)
 
 
@@ -51,3 +52,8 @@ def analysed_terms(obj) -> str:
     ranks a title match higher (the backends' own title boost only sees the raw title)."""
     title_terms = index_terms(str(getattr(obj, "title", "") or ""))
     return " ".join([title_terms] * 3 + [index_terms(indexed_text(obj))])
+
+
+def page_title_keys(page) -> str:
+    """The value of a page's title-keys autocomplete field (search.analysis.title_keys)."""
+    return title_keys(str(getattr(page, "title", "") or ""))

@@ -1,10 +1,13 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from cms.i18n import LanguageLink
 from search.service import SUGGESTION_CACHE_SECONDS, search_site, suggest_titles
 
 
@@ -28,12 +31,25 @@ def search_view(request):
     if outcome.selected_type:
         base_params["type"] = outcome.selected_type
     context = {
+        "language_links": search_language_links(outcome.query, language),
         "search": outcome,
         "search_query": outcome.query,
         "query_params": urlencode({"q": outcome.query}),
         "page_params": urlencode(base_params),
     }
     return TemplateResponse(request, "search/search_results.html", context)
+
+
+def search_language_links(query: str, current: str) -> list:
+    """The language switcher of the results page: the same search in each language."""
+    links = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("search")
+        if query:
+            url += "?" + urlencode({"q": query})
+        links.append(LanguageLink(code, name, url, code == current, True))
+    return links
 
 
 @require_GET

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.blocks import TextOnlySearchMixin
+
 # One shape for every public change note of the site; press releases use it too.
 from cms.change_notes import ChangeNoteBlock  # noqa: F401
 
@@ -23,7 +25,7 @@ def validate_matsne_url(value):
         )
 
 
-class AmountBlock(blocks.StructBlock):
+class AmountBlock(TextOnlySearchMixin, blocks.StructBlock):
     label = blocks.CharBlock(
         label=_("What the amount is for"), max_length=200, help_text=_("E.g. “Basic pension”.")
     )
@@ -62,7 +64,7 @@ class ApplicationStepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class LegalActBlock(blocks.StructBlock):
+class LegalActBlock(TextOnlySearchMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title of the act"), max_length=300)
     url = blocks.URLBlock(
         label=_("Link on matsne.gov.ge"), validators=[validate_matsne_url], max_length=500

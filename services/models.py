@@ -355,10 +355,19 @@ class ServicePage(BasePage):
             heading=_("What support can I get? (eligibility rules)"),
         ),
     ]
+    # Everything a citizen reads on the page is searchable: a word only in the documents
+    # to bring, a step or the legal basis finds the service.
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("eligibility"),
         index.SearchField("what_you_get"),
+        index.SearchField("amounts"),
+        index.SearchField("documents_to_bring"),
+        index.SearchField("application_steps"),
+        index.SearchField("where_to_apply_text"),
+        index.SearchField("where_to_apply_note"),
+        index.SearchField("processing_time"),
+        index.SearchField("legal_basis"),
         index.FilterField("kind"),
     ]
 
@@ -395,6 +404,12 @@ class ServicePage(BasePage):
             rows = rows.defer_streamfields()
         found = {page.pk: page for page in layout_cache.public_pages(rows)}
         return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+
+    def where_to_apply_text(self) -> str:
+        """The offices a citizen is sent to, as the page names them: name, address, place."""
+        return " ".join(
+            f"{office.title} {office.address} {office.place}" for office in self.offices
+        )
 
     @property
     def offices(self):

@@ -56,7 +56,10 @@ def get_child_cards(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def get_language_links(context):
-    """Links to this page in every site language (see cms.i18n.language_links)."""
+    """Links to this page in every site language (see cms.i18n.language_links), or the
+    links a view that is not a page gives (`language_links`: the search keeps its query)."""
+    if context.get("language_links"):
+        return context["language_links"]
     page = context.get("page")
     return language_links(context["request"], page, translation.get_language())
 

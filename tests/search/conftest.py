@@ -1,6 +1,6 @@
 import pytest
 
-from search import querylog
+from search import querylog, ranking
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +10,11 @@ def _empty_query_log_buffer():
     querylog.discard()
     yield
     querylog.discard()
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_type_weights():
+    """Weights editors set in one test are rolled back with it; so is their cache."""
+    ranking.forget_type_weights()
+    yield
+    ranking.forget_type_weights()

@@ -109,9 +109,9 @@ def test_query_analysis_on_the_georgian_site_reads_latin_as_georgian():
     assert "dakhmar" in analysed.words[1].terms
 
 
-def test_query_analysis_on_the_english_site_leaves_english_alone():
+def test_query_analysis_on_the_english_site_stems_english_only():
     analysed = analyse_query("Social Assistance", "en")
-    assert [word.terms for word in analysed.words] == [["social"], ["assistance"]]
+    assert [word.terms for word in analysed.words] == [["social"], ["assistance", "assist"]]
     assert not analysed.read_from_latin
 
 

@@ -61,7 +61,10 @@ def test_english_site_searches_english_pages_only(assistance_page, home_pages):
     translate(assistance_page, home_pages["en"].locale, title="Social programmes")
     assert search_site("daxmareba", "en", log=False).total == 0
     assert search_site("programmes", "en", log=False).total == 1
-    assert search_site("programmes", "ka", log=False).total == 0
+    # On the Georgian site a Latin word is read as Georgian (one typo forgiven): it may
+    # find Georgian pages, never the English one.
+    found = search_site("programmes", "ka", log=False).results
+    assert all(result.page.locale_id == home_pages["ka"].locale_id for result in found)
 
 
 def test_synonyms_from_the_admin_widen_the_search(home_pages):

@@ -59,11 +59,17 @@ def test_only_public_live_pages_of_the_current_language(client, home_pages):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["", "a", "x" * 100_000, '" * OR NEAR( ^ :', "!!!", "\x00\ufeff", "ᲞᲔ ΑΒΓ 中文 pensia*"],
+    ["", "a", "x" * 100_000, '" * OR NEAR( ^ :', "!!!", "\ufeff", "ᲞᲔ ΑΒΓ 中文 pensia*"],
 )
 def test_bad_input_gives_an_empty_or_normal_answer(client, home_pages, query):
     publish(home_pages["ka"], "სახელმწიფო პენსია")
     assert isinstance(suggestions(client, query), list)
+
+
+@pytest.mark.django_db
+def test_a_nul_character_is_refused_before_the_suggestions(client, home_pages):
+    """cms.request_guard answers 400 to a NUL in any parameter, before any view runs."""
+    assert client.get("/ka/search/suggest/", {"q": "\x00\ufeff"}).status_code == 400
 
 
 @pytest.mark.django_db
