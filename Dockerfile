@@ -31,4 +31,6 @@ RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
 USER ssa
 EXPOSE 8000
 
-CMD ["sh", "-c", "gunicorn ssa.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]
+# Workers, timeouts, limits and the trusted proxy addresses (FORWARDED_ALLOW_IPS):
+# gunicorn.conf.py.
+CMD ["gunicorn", "ssa.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -9,7 +9,9 @@ class AnalyticsConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished
 
-        from analytics.buffer import flush_if_due
+        from analytics.buffer import flush_if_due, install_exit_flush
 
         # After the response has been handed to the server: the visitor does not wait.
         request_finished.connect(flush_if_due, dispatch_uid="analytics_flush_if_due")
+        # And when the process ends: nothing buffered is lost to a restart.
+        install_exit_flush()

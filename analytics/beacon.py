@@ -8,15 +8,27 @@ clock; this view decides by the server's clock, from how long ago the visit bega
 (``elapsed``, the browser's ``performance.now()``), so a visitor whose clock runs fast does not
 count twice. See analytics/README.md.
 
+Forgery: the script sends a token the server signed when it rendered the page (its id and the
+render moment; ``page_token``), separate from ``data-rendered``, which the page cache rewrites
+as it sends each copy. A beacon without a valid token for that page, or with one older than
+ANALYTICS_BEACON_TOKEN_MAX_AGE, or reporting a copy sent before it was rendered, is refused
+(400) and counts nothing; one token counts once per visitor (its replay adds nothing), and
+each address is rate-limited. So nobody can count views of a page without fetching it, nor
+inflate a page's count by replaying one fetch.
+
 The same rules as the middleware apply (capture.page_view_row): robots, staff and DNT/GPC
 are handled alike, nothing is stored but the page-view row, no cookie is set. The page is
 the one the script names, if it is live and public; its path comes from the database, not
 from the request, so no one can fill the reports with invented paths.
 """
 
+import hashlib
 import logging
+import time
 from urllib.parse import parse_qsl
 
+from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
@@ -26,7 +38,7 @@ from wagtail.models import Page, Site
 
 from analytics import buffer, conf
 from analytics.capture import Rejected, page_view_row
-from analytics.middleware import client_ip, is_staff_request, request_hit
+from analytics.middleware import client_ip, is_prefetch, is_staff_request, request_hit
 from analytics.salts import salt_for, visitor_hash
 
 logger = logging.getLogger(__name__)
@@ -39,8 +51,33 @@ FRESH_TOLERANCE_SECONDS = 5
 MAX_ELAPSED_MS = 24 * 3600 * 1000
 
 
+TOKEN_SALT = "analytics.beacon.page"  # noqa: S105 - a namespace for the signer, not a secret
+# Longer than any cache keeps a copy (the page cache, a CDN, a browser's back-forward cache).
+DEFAULT_TOKEN_MAX_AGE = 7 * 24 * 3600
+
+
 class BadBeacon(ValueError):
     pass
+
+
+def page_token(page_id, rendered_at=None):
+    """The signed token a page carries for its beacon: the page id and the render moment."""
+    rendered_at = int(time.time() if rendered_at is None else rendered_at)
+    return signing.Signer(salt=TOKEN_SALT).sign(f"{page_id}.{rendered_at}")
+
+
+def token_render_time(token, page_id, now):
+    """The render moment signed in `token` for `page_id`; raises BadBeacon when the token is
+    forged, for another page, from the future or too old."""
+    try:
+        value = signing.Signer(salt=TOKEN_SALT).unsign(token)
+        token_page, rendered_at = (int(part) for part in value.split("."))
+    except (signing.BadSignature, ValueError) as error:
+        raise BadBeacon("bad token") from error
+    max_age = getattr(settings, "ANALYTICS_BEACON_TOKEN_MAX_AGE", DEFAULT_TOKEN_MAX_AGE)
+    if token_page != page_id or not now - max_age <= rendered_at <= now + FRESH_TOLERANCE_SECONDS:
+        raise BadBeacon("token for another page or too old")
+    return rendered_at
 
 
 def _fields(body):
@@ -57,7 +94,14 @@ def _fields(body):
         raise BadBeacon("page, rendered and elapsed must be whole numbers") from error
     if page_id < 1 or rendered < 0 or not 0 <= elapsed_ms <= MAX_ELAPSED_MS:
         raise BadBeacon("out of range")
-    return page_id, rendered, elapsed_ms, fields.get("referrer", ""), fields.get("query", "")
+    now = time.time()
+    render_time = token_render_time(fields.get("token", ""), page_id, now)
+    # `rendered` is when the copy was sent (the page cache rewrites it), never before the
+    # page was rendered, nor after now.
+    if not render_time - FRESH_TOLERANCE_SECONDS <= rendered <= now + FRESH_TOLERANCE_SECONDS:
+        raise BadBeacon("sent before it was rendered")
+    token = fields["token"]
+    return page_id, rendered, elapsed_ms, fields.get("referrer", ""), fields.get("query", ""), token
 
 
 def rendered_for_this_visit(rendered, elapsed_ms, now):
@@ -80,6 +124,21 @@ def rate_limited(request):
     return count > conf.get("ANALYTICS_BEACON_RATE")
 
 
+def first_use_by_this_visitor(request, token):
+    """Whether this visitor has not reported this token (this copy) before; a replay of one
+    fetched page by the same visitor counts once. The key is a hash, like the rate limit's."""
+    meta = request.META
+    visitor = visitor_hash(
+        salt_for(timezone.localdate()),
+        client_ip(request),
+        meta.get("HTTP_USER_AGENT", ""),
+        meta.get("HTTP_HOST", ""),
+    )
+    digest = hashlib.blake2b(f"{visitor}:{token}".encode(), digest_size=16).hexdigest()
+    max_age = getattr(settings, "ANALYTICS_BEACON_TOKEN_MAX_AGE", DEFAULT_TOKEN_MAX_AGE)
+    return cache.add(f"analytics:beacon:seen:{digest}", 1, timeout=max_age)
+
+
 @csrf_exempt  # sendBeacon cannot send a token; the view changes nothing but a count
 @require_POST
 def page_view_beacon(request):
@@ -90,16 +149,18 @@ def page_view_beacon(request):
     if len(body) > MAX_BODY_BYTES:
         return HttpResponse(status=413)
     try:
-        page_id, rendered, elapsed_ms, referrer, query = _fields(body)
+        page_id, rendered, elapsed_ms, referrer, query, token = _fields(body)
     except BadBeacon:
         return HttpResponse(status=400)
-    if not conf.get("ANALYTICS_CAPTURE") or is_staff_request(request):
+    if not conf.get("ANALYTICS_CAPTURE") or is_staff_request(request) or is_prefetch(request):
         return HttpResponse(status=204)
     if rendered_for_this_visit(rendered, elapsed_ms, timezone.now()):
         return HttpResponse(status=204)
     try:
         if rate_limited(request):
             return HttpResponse(status=429)
+        if not first_use_by_this_visitor(request, token):
+            return HttpResponse(status=204)
         record_cached_view(request, page_id, referrer, query)
     except Exception:
         logger.warning("A page view from the beacon could not be captured", exc_info=True)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from analytics import conf
 from analytics.salts import visitor_hash
 from analytics.useragents import classify_user_agent
+from helpers.personal_data import scrub
 
 COUNTED_STATUSES = {200, 404}
 MAX_QUERY_FIELDS = 50
@@ -50,6 +51,9 @@ class Hit:
     prefetch: bool = False
     site_id: int | None = None
     page_id: int | None = None
+    # Other names of this site (an access log's --host list): referrers from them are
+    # internal, not referring sites.
+    own_hosts: tuple = ()
 
 
 class Rejected(Exception):
@@ -104,14 +108,14 @@ def page_view_row(hit: Hit, salt_lookup) -> dict:
     agent = classify_user_agent(hit.user_agent)
     day = timezone.localdate(hit.viewed_at)
     host = hit.host.split(":", 1)[0].lower()
-    path = clean_text(hit.path, 500) or "/"
+    path = scrub(clean_text(hit.path, 500)) or "/"
     segments = [segment for segment in path.split("/") if segment]
     languages = {code for code, _name in settings.LANGUAGES}
     locale = segments[0] if segments and segments[0] in languages else ""
     section_index = 1 if locale else 0
     section = segments[section_index] if len(segments) > section_index else ""
     query = _query_fields(hit.query_string)
-    referrer_host, referrer_path = _referrer(hit.referrer, host)
+    referrer_host, referrer_path = _referrer(hit.referrer, {host, *hit.own_hosts})
     row = {
         "viewed_at": hit.viewed_at,
         "date": day,
@@ -131,7 +135,7 @@ def page_view_row(hit: Hit, salt_lookup) -> dict:
         "visitor_hash": None,
     }
     for field in UTM_FIELDS:
-        row[field] = clean_text(query.get(field, ""), 100)
+        row[field] = clean_text(scrub(query.get(field, "")), 100)
     if not hit.do_not_track:
         row["visitor_hash"] = visitor_hash(salt_lookup(day), hit.ip, hit.user_agent, host)
     return row
@@ -150,11 +154,12 @@ def _query_fields(query_string):
 
 def _allowed_query(query):
     allowed = conf.get("ANALYTICS_QUERY_ALLOWLIST")
-    # Kept readable ("q=პენსია"), not percent-encoded: people read it in the reports.
-    return "&".join(f"{name}={query[name][:200]}" for name in allowed if query.get(name))
+    # Kept readable ("q=პენსია"), not percent-encoded: people read it in the reports; personal
+    # numbers, phones, e-mails and card numbers replaced before anything stores it.
+    return "&".join(f"{name}={scrub(query[name][:200])}" for name in allowed if query.get(name))
 
 
-def _referrer(referrer, own_host):
+def _referrer(referrer, own_hosts):
     """(external host, "") or ("", path on this site); ("", "") without a usable referrer."""
     if not referrer:
         return "", ""
@@ -166,6 +171,6 @@ def _referrer(referrer, own_host):
     host = clean_text(host, 255)
     if not host:
         return "", ""
-    if host == own_host:
-        return "", clean_text(unquote(parts.path, errors="replace"), 500) or "/"
+    if host in own_hosts:
+        return "", scrub(clean_text(unquote(parts.path, errors="replace"), 500)) or "/"
     return host, ""

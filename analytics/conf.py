@@ -23,6 +23,32 @@ DEFAULTS = {
     "ANALYTICS_CLIENT_IP_HEADER": "",
     # Path prefixes never counted (besides STATIC_URL and MEDIA_URL).
     "ANALYTICS_EXCLUDED_PREFIXES": ("/admin/", "/django-admin/", "/documents/", "/analytics/"),
+    # What an access-log import treats as a static asset (never a page view), by the last
+    # extension of the path and by path prefix; documents are downloads, not page views.
+    "ANALYTICS_ASSET_EXTENSIONS": tuple(
+        (
+            "css js mjs map png jpg jpeg gif ico svg webp avif bmp tif tiff woff woff2 ttf "
+            "otf eot swf jar class mp3 mp4 m4a ogg ogv webm wav avi mov flv exe msi dmg deb "
+            "rpm iso bin zip gz tgz bz2 xz 7z rar tar pyc xml rss atom json webmanifest"
+        ).split()
+    ),
+    "ANALYTICS_ASSET_PATHS": tuple(
+        (
+            "/static/ /media/ /favicon /robots.txt /sitemap /apple-touch-icon /.well-known/ "
+            "/browserconfig.xml"
+        ).split()
+    ),
+    "ANALYTICS_DOCUMENT_EXTENSIONS": tuple(
+        ("pdf doc docx xls xlsx ppt pptx odt ods odp rtf csv").split()
+    ),
+    # Extensions of pages (served by a script or as HTML): imported as page views. A path with
+    # any other extension is imported too ("a page is what is not an asset") and listed in
+    # the import's summary, so the asset list can be completed.
+    "ANALYTICS_PAGE_EXTENSIONS": tuple(
+        ("html htm xhtml shtml php asp aspx jsp cfm cgi pl").split()
+    ),
+    # Search log and the rollups holding free text (search terms): kept this many days.
+    "ANALYTICS_SEARCH_RETENTION_DAYS": 395,
     # Beacons (views of cached copies) accepted per minute from one address; an office
     # behind one address can read many pages a minute.
     "ANALYTICS_BEACON_RATE": 120,

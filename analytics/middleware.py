@@ -51,9 +51,23 @@ def hit_from_request(request, response):
         status=response.status_code,
         content_type=response.get("Content-Type", ""),
         referrer=meta.get("HTTP_REFERER", ""),
-        prefetch="prefetch" in (meta.get("HTTP_SEC_PURPOSE") or meta.get("HTTP_PURPOSE") or ""),
+        prefetch=is_prefetch(request),
         site_id=site.pk if site is not None else None,
         page_id=getattr(request, "analytics_page_id", None),
+    )
+
+
+PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_MOZ", "HTTP_X_PURPOSE")
+
+
+def is_prefetch(request):
+    """A speculative fetch (Chromium's Sec-Purpose/Purpose, Firefox's X-Moz, Safari's
+    X-Purpose: "prefetch" or "preview"): nobody has read the page yet."""
+    meta = request.META
+    return any(
+        word in meta.get(header, "").lower()
+        for header in PREFETCH_HEADERS
+        for word in ("prefetch", "preview", "prerender")
     )
 
 

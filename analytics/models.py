@@ -49,6 +49,12 @@ class PageView(models.Model):
     # Null when the visitor asked not to be tracked (DNT / GPC): the view counts, the visitor
     # does not.
     visitor_hash = models.CharField(_("daily visitor hash"), max_length=32, null=True, blank=True)
+    # Imported views only: a keyed hash of the log line (and of its repetition within the
+    # import), so importing the same or an overlapping log again adds nothing. Keyed with the
+    # site's secret: the line holds an IP address, which must not be recoverable from it.
+    fingerprint = models.CharField(
+        _("log line fingerprint"), max_length=32, null=True, blank=True, unique=True
+    )
 
     class Meta:
         verbose_name = _("page view")

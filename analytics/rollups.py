@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from analytics.models import DailyRollup, Dimension, PageView
 from analytics.salts import delete_expired_salts
+from helpers.personal_data import contains_personal_data, scrub
 
 # dimension: (grouping fields, filter); the first field is the key.
 VIEW_DIMENSIONS = {
@@ -85,7 +86,7 @@ def search_log_model():
 
 
 def normalise_search_term(query):
-    return " ".join((query or "").split()).casefold()[:500]
+    return scrub(" ".join((query or "").split()).casefold())[:500]
 
 
 def _search_rollups(start, end):
@@ -110,7 +111,8 @@ def _search_rollups(start, end):
     normalise = getattr(model, "normalise_query", normalise_search_term)
     totals = Counter()
     for row in grouped.iterator():
-        term = normalise(row["query"] or "")[:500]
+        # Scrubbed again: the log may hold terms from before it scrubbed them itself.
+        term = scrub(normalise(row["query"] or ""))[:500]
         if not term:
             continue
         key = (row["day"], term, row[locale] or "")
@@ -143,3 +145,51 @@ def purge_raw_views(retention_days: int, today: datetime.date | None = None) -> 
     deleted, _ = PageView.objects.filter(date__lt=cutoff).delete()
     delete_expired_salts(today)
     return deleted
+
+
+def purge_search_terms(retention_days: int, today: datetime.date | None = None) -> tuple:
+    """Delete logged searches and the rollups holding search terms (free text a visitor
+    typed) older than `retention_days`; returns (searches, rollups) deleted."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=retention_days)
+    tz = timezone.get_current_timezone()
+    since = datetime.datetime.combine(cutoff, datetime.time.min, tzinfo=tz)
+    searches, _ = search_log_model().objects.filter(created_at__lt=since).delete()
+    rollups, _ = DailyRollup.objects.filter(
+        dimension__in=SEARCH_DIMENSIONS, date__lt=cutoff
+    ).delete()
+    return searches, rollups
+
+
+# Free-text columns that a visitor's input reaches, scrubbed by scrub_stored_text.
+FREE_TEXT = {
+    "page views": (
+        PageView,
+        ("path", "query", "referrer_path", "utm_source", "utm_medium", "utm_campaign"),
+    ),
+    "rollups": (DailyRollup, ("key", "detail")),
+}
+DIGITS_OR_AT = r"[0-9]{5}|@|%40"
+
+
+def scrub_stored_text() -> int:
+    """Replace personal data in rows stored before the capture scrubbed it (or by any path
+    that missed it); returns how many rows changed. Only rows whose text holds a run of
+    digits or an @ are read."""
+    changed = 0
+    models = dict(FREE_TEXT)
+    models["searches"] = (search_log_model(), ("query",))
+    for model, columns in models.values():
+        condition = Q()
+        for column in columns:
+            condition |= Q(**{f"{column}__regex": DIGITS_OR_AT})
+        for row in model.objects.filter(condition).only("pk", *columns).iterator():
+            updates = {
+                column: scrub(getattr(row, column))
+                for column in columns
+                if contains_personal_data(getattr(row, column))
+            }
+            if updates:
+                model.objects.filter(pk=row.pk).update(**updates)
+                changed += 1
+    return changed

@@ -25,6 +25,8 @@ from analytics.charts import trend_chart
 from analytics.daterange import PRESETS, parse_date_range
 from analytics.models import Dimension
 from analytics.queries import GROUP_COUNT, daily_totals, dimension_totals, period_summary
+from cms.spreadsheets import SafeSpreadsheetExportMixin
+from helpers.personal_data import scrub
 
 NONE_LABEL = _("(none)")
 FIGURE_LABELS = {"visitors": _("Visitors"), "views": _("Views")}
@@ -74,7 +76,10 @@ class GroupCountPaginator(WagtailPaginator):
         return super().page(number)
 
 
-class AnalyticsView(ReportView):
+class AnalyticsView(SafeSpreadsheetExportMixin, ReportView):
+    """A report whose CSV cannot carry a formula (a search term or referrer that begins with
+    "=" is exported as text: cms.spreadsheets); XLSX keeps formulas as text already."""
+
     template_name = "analytics/report.html"
     header_icon = "table"
     paginate_by = 50
@@ -156,7 +161,9 @@ class DimensionReportView(AnalyticsView):
     def decorate_paginated_queryset(self, object_list):
         rows = list(object_list)
         for row in rows:
-            row["key_display"] = self.key_labels.get(row["key"], row["key"] or self.empty_label)
+            # Scrubbed again on the way out: rollups built before scrubbing may hold a term.
+            key = scrub(row["key"])
+            row["key_display"] = self.key_labels.get(key, key or self.empty_label)
             row["detail_display"] = row.get("detail") or NONE_LABEL
         return rows
 

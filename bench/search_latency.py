@@ -331,12 +331,12 @@ def worker(args) -> None:
     from modelsearch.backends import database as wagtail_database
     from wagtail.models import Page
 
+    from demo.steps.search import DEMO_SYNONYMS
     from search.database_tuning import (
         create_postgres_page_check_index,
         create_postgres_title_body_index,
         store_postgres_vectors_in_row,
     )
-    from search.demo import DEMO_SYNONYMS
     from search.factories import SearchSynonymFactory
     from search.service import search_site
     from tests.utils import make_site_tree

@@ -16,9 +16,9 @@ from django.contrib.auth.models import Group, Permission
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 # Groups more than one app names. In Georgian: editors read them in the admin.
-ANALYSTS = "ანალიტიკოსები"  # "Analysts": press.roles, analytics.demo
+ANALYSTS = "ანალიტიკოსები"  # "Analysts": press.roles, demo.steps.analytics
 STAFF = "თანამშრომლები"  # "Staff": press.roles, staff.access
-WEB_EDITORS = "ვებრედაქტორები"  # "Web editors": press.roles, analytics.demo
+WEB_EDITORS = "ვებრედაქტორები"  # "Web editors": press.roles, demo.steps.analytics
 
 
 def permission(dotted):

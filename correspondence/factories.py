@@ -1,4 +1,5 @@
-"""Factories for the correspondence register; the tests and `correspondence.demo` use them."""
+"""Factories for the correspondence register; the tests and `demo/steps/correspondence.py`
+use them."""
 
 import factory
 from factory.django import DjangoModelFactory

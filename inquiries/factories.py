@@ -1,4 +1,4 @@
-"""Factories for citizens' requests; the tests and `inquiries.demo` use them."""
+"""Factories for citizens' requests; the tests and `demo/steps/inquiries.py` use them."""
 
 import factory
 from factory.django import DjangoModelFactory

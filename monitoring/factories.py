@@ -1,4 +1,4 @@
-"""Factories for media monitoring; the tests and `monitoring.demo` use them."""
+"""Factories for media monitoring; the tests and `demo/steps/monitoring.py` use them."""
 
 import factory
 from factory.django import DjangoModelFactory

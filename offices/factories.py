@@ -1,4 +1,4 @@
-"""Factories for the territorial offices; the tests and `offices.demo` build with them."""
+"""Factories for the territorial offices; the tests and `demo/steps/offices.py` build with them."""
 
 import datetime
 from decimal import Decimal

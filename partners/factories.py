@@ -1,4 +1,4 @@
-"""Factories for partners; the tests and `partners.demo` use them."""
+"""Factories for partners; the tests and `demo/steps/partners.py` use them."""
 
 import factory
 from factory.django import DjangoModelFactory

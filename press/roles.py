@@ -43,7 +43,7 @@ SENIOR_SPECIALISTS = "უფროსი სპეციალისტები
 HEAD_OF_PR = "საზოგადოებასთან ურთიერთობის სამმართველოს უფროსი"  # Head of PR division
 DIRECTORS_OFFICE = "დირექტორის აპარატი"  # Director's Office
 WEB_EDITORS = app_roles.WEB_EDITORS  # Web editors
-ANALYSTS = app_roles.ANALYSTS  # Analysts; shared with analytics.demo
+ANALYSTS = app_roles.ANALYSTS  # Analysts; shared with demo.steps.analytics
 STAFF = app_roles.STAFF  # Staff; shared with staff.access
 
 PRESS_WORKFLOW = "პრესრელიზის დამტკიცება"  # Press release approval

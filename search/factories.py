@@ -1,4 +1,4 @@
-"""Factories for the search app; its tests and demo.py build with them."""
+"""Factories for the search app; its tests and `demo/steps/search.py` build with them."""
 
 import factory
 

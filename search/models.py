@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from helpers.personal_data import scrub
 from search.analysis import normalise
 
 
@@ -26,8 +27,10 @@ class SearchQueryLog(models.Model):
 
     @staticmethod
     def normalise_query(query: str) -> str:
-        """Lower case, Mtavruli folded, single spaces, cut to the column's length."""
-        return " ".join(normalise(query).lower().split())[:255]
+        """Lower case, Mtavruli folded, single spaces, cut to the column's length; personal
+        numbers, phone numbers, e-mail addresses and card numbers replaced by placeholders
+        (helpers.personal_data), so the log never holds them."""
+        return scrub(" ".join(normalise(query).lower().split()))[:255]
 
 
 class SearchSynonym(models.Model):

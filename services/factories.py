@@ -1,4 +1,4 @@
-"""Factories for the services catalogue; the tests and `services.demo` build with them."""
+"""Factories for the services catalogue; the tests and `demo/steps/services.py` build with them."""
 
 import datetime
 

@@ -3,7 +3,7 @@ import shutil
 import pytest
 from django.conf import settings
 
-from cms.seed import seed_demo_site
+from demo.seed import seed_demo_site
 from tests import database_state
 from tests.utils import make_locales, make_site_tree
 

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page
 
 from analytics import conf
+from analytics.beacon import page_token
 
 register = template.Library()
 
@@ -15,3 +16,9 @@ def analytics_beacon_page(context):
     if not conf.get("ANALYTICS_CAPTURE") or not isinstance(page, Page) or not page.pk:
         return None
     return page.pk
+
+
+@register.simple_tag
+def analytics_beacon_token(page_id):
+    """The signed token of this page and this render moment (analytics.beacon)."""
+    return page_token(page_id)

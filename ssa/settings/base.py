@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "analytical",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +66,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP, Permissions-Policy, CORP on every response, cached copies included (outside the
+    # page cache).
+    "cms.security_headers.SecurityHeadersMiddleware",
+    # Before anything reads a parameter: NUL in a path or query is refused with 400.
+    "cms.request_guard.RejectMalformedRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The admin defaults to Georgian whatever the browser asks for (a profile choice wins).
@@ -154,12 +160,14 @@ STORAGES = {
 # Complex page models exceed Django's default of 1,000 form fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache.
+# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache. Losing Redis
+# turns the cache into a miss for every call (cms/resilient_cache.py), never into a 500.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.resilient_cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"retry_seconds": env("REDIS_RETRY_SECONDS")},
         }
     }
 else:
@@ -293,6 +301,10 @@ ANALYTICS_REDIS_URL = env("REDIS_URL")
 ANALYTICS_FLUSH_SECONDS = env("ANALYTICS_FLUSH_SECONDS")
 ANALYTICS_FLUSH_ROWS = env("ANALYTICS_FLUSH_ROWS")
 ANALYTICS_RETENTION_DAYS = env("ANALYTICS_RETENTION_DAYS")
+# The search log and the search-term rollups (free text visitors typed), scrubbed of personal
+# data as they are written, are kept this long (13 months: a year-on-year comparison).
+ANALYTICS_SEARCH_RETENTION_DAYS = env("ANALYTICS_SEARCH_RETENTION_DAYS")
+ANALYTICS_BEACON_RATE = env("ANALYTICS_BEACON_RATE")
 ANALYTICS_CLIENT_IP_HEADER = env("ANALYTICS_CLIENT_IP_HEADER")
 ANALYTICS_QUERY_ALLOWLIST = ["q"]
 # Third-party analytics through django-analytical: off unless configured. Matomo runs without
@@ -319,3 +331,40 @@ MEDIA_ACCEL_PREFIX = env("MEDIA_ACCEL_PREFIX")
 # Documents only through Wagtail's view, which checks collection privacy; their files are
 # never served by address (media_archive.serving refuses documents/).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Security headers (cms/security_headers.py; README "Security headers"). The public site: only
+# its own files, nothing inline, never framed. The admin: what Wagtail 8 needs (inline
+# initialiser scripts and style attributes; its preview frames admin pages).
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "media-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_NONE],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "media-src": [_SELF, "blob:"],
+        "frame-src": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN themselves
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -28,10 +28,19 @@ env = environ.Env(
     ELASTICSEARCH_URL=(str, ""),
     ELASTICSEARCH_INDEX_PREFIX=(str, "ssa_"),
     REDIS_URL=(str, ""),
+    # Seconds between attempts to reach Redis again after it failed (cms/resilient_cache.py).
+    REDIS_RETRY_SECONDS=(float, 10.0),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "ssa.gov.ge <no-reply@ssa.gov.ge>"),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     SECURE_SSL_REDIRECT=(bool, True),
+    # HSTS (production): a year, subdomains included; preload only when asked (README).
+    SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
+    SECURE_HSTS_INCLUDE_SUBDOMAINS=(bool, True),
+    SECURE_HSTS_PRELOAD=(bool, False),
+    # Addresses of the reverse proxies whose X-Forwarded-* headers gunicorn trusts
+    # (gunicorn.conf.py); never "*".
+    FORWARDED_ALLOW_IPS=(str, "127.0.0.1"),
     LOG_LEVEL=(str, "INFO"),
     # Site analytics (analytics app); MATOMO_* / GOOGLE_ANALYTICS_* switch on django-analytical.
     ANALYTICS_CAPTURE=(bool, True),
@@ -39,6 +48,9 @@ env = environ.Env(
     ANALYTICS_FLUSH_SECONDS=(float, 5.0),
     ANALYTICS_FLUSH_ROWS=(int, 500),
     ANALYTICS_RETENTION_DAYS=(int, 90),
+    ANALYTICS_SEARCH_RETENTION_DAYS=(int, 395),
+    ANALYTICS_BEACON_RATE=(int, 120),
+    ANALYTICS_API_TOKENS=(list, []),
     ANALYTICS_CLIENT_IP_HEADER=(str, ""),
     # Public site (cms.page_cache, navigation): the anonymous page cache, Cache-Control for
     # browsers and a CDN, purging a front-end cache, and the address the site is public at.

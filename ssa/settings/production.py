@@ -37,7 +37,21 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD")
+# Browsers upgrade any http: reference of a page (only where the site is served over HTTPS).
+CONTENT_SECURITY_POLICY = {  # noqa: F405
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    }
+}
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a commitment browsers ship in their source and take months to undo:
+    # opt in with SECURE_HSTS_PRELOAD=true once ssa.gov.ge and every subdomain serve HTTPS.
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+    # TLS is terminated by the reverse proxy, which redirects HTTP; SECURE_SSL_REDIRECT=false
+    # says so (Django would otherwise redirect again).
+    *([] if SECURE_SSL_REDIRECT else ["security.W008"]),
+]

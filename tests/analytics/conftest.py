@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from analytics import buffer
-from analytics.demo import ensure_analyst_group
 from analytics.salts import forget_cached_salts
+from demo.steps.analytics import ensure_analyst_group
 
 BROWSER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -24,6 +25,7 @@ def analytics_settings(settings):
     settings.ANALYTICS_FLUSH_ROWS = 10_000
     forget_cached_salts()
     buffer.discard_all()
+    cache.clear()  # the beacon's rate limits and used tokens
     yield settings
     buffer.discard_all()
     forget_cached_salts()

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from analytics.beacon import page_token
 from analytics.models import PageView
 from cms.factories import ContentPageFactory
 from tests.analytics.conftest import BROWSER_AGENT
@@ -32,7 +33,13 @@ def send(client, data, **headers):
 
 
 def cached_copy(page, age=3600):
-    return {"page": page.pk, "rendered": int(time.time()) - age, "elapsed": 500}
+    rendered = int(time.time()) - age
+    return {
+        "page": page.pk,
+        "rendered": rendered,
+        "elapsed": 500,
+        "token": page_token(page.pk, rendered),
+    }
 
 
 @pytest.fixture
@@ -41,10 +48,12 @@ def beacon(visitor_client):
     the visit began."""
 
     def post(page, age=3600, elapsed=800, **fields):
+        rendered = int(time.time() - elapsed / 1000 - age)
         data = {
             "page": page.pk,
-            "rendered": int(time.time() - elapsed / 1000 - age),
+            "rendered": rendered,
             "elapsed": elapsed,
+            "token": page_token(page.pk, rendered),
             **fields,
         }
         return send(visitor_client, data)
@@ -113,7 +122,9 @@ def test_a_copy_rendered_for_this_visit_is_not_counted_twice(home_pages, beacon,
 def test_server_served_view_and_its_beacon_count_once(home_pages, visitor_client, flush):
     html = visitor_client.get("/ka/").content.decode()
     rendered = re.search(r'data-rendered="(\d+)"', html).group(1)
-    send(visitor_client, {"page": home_pages["ka"].pk, "rendered": rendered, "elapsed": 1500})
+    token = re.search(r'data-token="([^"]+)"', html).group(1)
+    data = {"page": home_pages["ka"].pk, "rendered": rendered, "elapsed": 1500, "token": token}
+    send(visitor_client, data)
     assert flush() == 1
 
 
@@ -188,8 +199,10 @@ def test_oversized_beacon_is_refused(home_pages, beacon, flush):
 
 
 def test_hostile_but_small_fields_are_cleaned(home_pages, visitor_client, flush):
+    rendered = int(time.time()) - 3600
+    token = page_token(home_pages["ka"].pk, rendered)
     body = (
-        f"page={home_pages['ka'].pk}&rendered={int(time.time()) - 3600}&elapsed=10"
+        f"page={home_pages['ka'].pk}&rendered={rendered}&elapsed=10&token={token}"
         "&referrer=http://[::1&query=q=%FF%00x&utm_source=%00"
     ).encode() + b"&referrer2=\xff\xfe"
     response = send(visitor_client, body)
@@ -201,7 +214,8 @@ def test_hostile_but_small_fields_are_cleaned(home_pages, visitor_client, flush)
 
 def test_beacons_are_rate_limited_per_address(home_pages, beacon, settings, flush):
     settings.ANALYTICS_BEACON_RATE = 3
-    codes = [beacon(home_pages["ka"]).status_code for _ in range(5)]
+    # Five copies rendered at different moments: five tokens.
+    codes = [beacon(home_pages["ka"], age=3600 + 10 * n).status_code for n in range(5)]
     assert codes == [204, 204, 204, 429, 429]
     assert flush() == 3
 
@@ -223,3 +237,47 @@ def test_capture_off_counts_nothing(home_pages, beacon, settings, flush):
 def test_beacon_agent_is_the_browser(home_pages, visitor_client):
     # The fixture is a desktop browser: what the beacon sees of it feeds the same parser.
     assert visitor_client.defaults["HTTP_USER_AGENT"] == BROWSER_AGENT
+
+
+def test_a_forged_beacon_is_refused(home_pages, visitor_client, flush):
+    page = home_pages["ka"]
+    rendered = int(time.time()) - 3600
+    other = ContentPageFactory(parent=page, title="სხვა")
+    forged = [
+        {},  # no token, as before tokens existed
+        {"token": f"{page.pk}.{rendered}:made-up-signature"},
+        {"token": page_token(other.pk, rendered)},  # another page's token
+        {"token": page_token(page.pk, time.time() - 30 * 24 * 3600)},  # too old
+        {"token": page_token(page.pk, time.time() + 3600)},  # from the future
+        {"token": page_token(page.pk, rendered + 600)},  # sent before it was rendered
+    ]
+    for fields in forged:
+        data = {"page": page.pk, "rendered": rendered, "elapsed": 500, **fields}
+        assert send(visitor_client, data).status_code == 400, fields
+    assert flush() == 0
+
+
+def test_a_replayed_token_counts_once_per_visitor(home_pages, visitor_client, flush):
+    copy = cached_copy(home_pages["ka"])
+    for _ in range(5):
+        assert send(visitor_client, copy).status_code == 204
+    assert flush() == 1
+    # Another visitor reading the same cached copy is another view.
+    send(visitor_client, copy, REMOTE_ADDR="198.51.100.9")
+    assert flush() == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"HTTP_SEC_PURPOSE": "prefetch"},
+        {"HTTP_SEC_PURPOSE": "prefetch;prerender"},
+        {"HTTP_PURPOSE": "prefetch"},
+        {"HTTP_X_MOZ": "prefetch"},
+        {"HTTP_X_PURPOSE": "preview"},
+    ],
+)
+def test_prefetches_are_not_counted(home_pages, visitor_client, flush, header):
+    assert visitor_client.get("/ka/", **header).status_code == 200
+    assert send(visitor_client, cached_copy(home_pages["ka"]), **header).status_code == 204
+    assert flush() == 0

@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from analytics.demo import ANALYST_GROUP, seed
 from analytics.models import DailyRollup, Dimension, PageView
-from cms.seed import SeedReport
+from demo.seed import SeedReport
+from demo.steps.analytics import ANALYST_GROUP, seed
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from analytics.demo import ensure_analyst_group
 from analytics.factories import DailyRollupFactory
 from analytics.models import Dimension
 from analytics.views import REPORTS
 from cms.roles import WEB_EDITORS
+from demo.steps.analytics import ensure_analyst_group
 
 pytestmark = pytest.mark.django_db
 

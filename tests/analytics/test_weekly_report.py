@@ -7,9 +7,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from analytics.demo import WEEKLY_REPORT_GROUP, ensure_analyst_group
 from analytics.factories import DailyRollupFactory
 from analytics.models import Dimension
+from demo.steps.analytics import WEEKLY_REPORT_GROUP, ensure_analyst_group
 
 pytestmark = pytest.mark.django_db
 

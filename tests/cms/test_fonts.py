@@ -4,8 +4,8 @@ the same character ranges, so a browser never downloads a file for characters it
 import importlib.util
 import re
 
-import pytest
 from django.conf import settings
+from fontTools.ttLib import TTFont
 
 FONTS = settings.SITE_DIR / "static" / "fonts"
 
@@ -31,7 +31,6 @@ def _css_ranges():
 
 
 def test_css_ranges_are_the_subsets_made():
-    pytest.importorskip("fontTools")
     tool = _tool()
     ranges = _css_ranges()
     assert set(ranges) == {(name, weight) for name in tool.SUBSETS for weight in tool.WEIGHTS}
@@ -40,8 +39,6 @@ def test_css_ranges_are_the_subsets_made():
 
 
 def test_each_file_covers_its_range_and_fonts_stay_small():
-    pytest.importorskip("fontTools")
-    from fontTools.ttLib import TTFont
 
     tool = _tool()
     total = 0

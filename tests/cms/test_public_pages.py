@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
-from cms.seed import seed_demo_site
+from demo.seed import seed_demo_site
 from helpers.georgian import contains_georgian
 from tests.test_accessibility_all_page_types import public_page_of_each_type
 

@@ -1,8 +1,9 @@
+import sys
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
 from cms.models import ContentPage, HomePage
@@ -52,3 +53,11 @@ def test_admin_password_from_the_environment_is_used_and_not_printed(demo_site, 
     call_command("seed_demo", stdout=out)
     assert "ერთი-ორი-სამი-ოთხი" not in out.getvalue()
     assert get_user_model().objects.get(username="admin").check_password("ერთი-ორი-სამი-ოთხი")
+
+
+def test_without_the_demo_folder_the_command_says_so(monkeypatch):
+    # The production image leaves demo/ out (.dockerignore): the command must explain, not
+    # fail with a traceback. None in sys.modules makes the import fail as a missing module.
+    monkeypatch.setitem(sys.modules, "demo.seed", None)
+    with pytest.raises(CommandError, match="demo/"):
+        call_command("seed_demo", stdout=StringIO())

@@ -1,7 +1,7 @@
 import pytest
 
-from cms.seed import SeedReport
-from media_archive import demo
+from demo.seed import SeedReport
+from demo.steps import media_archive as demo
 from media_archive.models import ArchiveImage
 from media_archive.pages import ArchiveGalleryPage
 

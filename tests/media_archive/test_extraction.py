@@ -79,7 +79,7 @@ def test_missing_ffmpeg_is_a_clear_reason_not_a_crash(tmp_path, monkeypatch):
     result = ingest.ingest_path(wav)
 
     assert result.status == ingest.SKIPPED
-    assert "ffprobe is not installed" in result.reason
+    assert "არ არის დაინსტალირებული ffprobe" in result.reason  # the staff's language
     assert not list(Path(tmp_path).glob("*.jpg"))
 
 

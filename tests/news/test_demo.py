@@ -1,7 +1,7 @@
 import pytest
 
-from cms.seed import SeedReport
-from news import demo
+from demo.seed import SeedReport
+from demo.steps import news as demo
 from news.models import EventPage, NewsIndexPage, NewsPage, PressReleasePage
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,8 @@
 import pytest
 
 from news.factories import NewsPageFactory
+from services import factories as services_factories
 from tests.utils import translate
-
-services_factories = pytest.importorskip("services.factories")
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ in both languages, and the offices across the regions."""
 
 import pytest
 
-from cms.seed import SeedReport
+from demo.seed import SeedReport
+from demo.steps import services as demo
 from offices.models import OfficePage
-from services import demo
 from services.models import ServicePage
 
 pytestmark = pytest.mark.django_db

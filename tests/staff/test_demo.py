@@ -2,10 +2,10 @@
 
 import pytest
 
-from cms.seed import SeedReport
-from info import demo as info_demo
+from demo.seed import SeedReport
+from demo.steps import info as info_demo
+from demo.steps import staff as staff_demo
 from info.models import ContactPage, FAQPage, PublicInformationPage
-from staff import demo as staff_demo
 from staff.models import CaseworkModulePage, StaffIndexPage
 
 pytestmark = pytest.mark.django_db

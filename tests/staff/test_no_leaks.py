@@ -8,12 +8,14 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 
-from cms import seed as core_seed
-from info import demo as info_demo
-from navigation import demo as navigation_demo
+from cms.models import HomePage
+from demo.seed import SeedReport
+from demo.steps import cms as core_demo
+from demo.steps import info as info_demo
+from demo.steps import navigation as navigation_demo
+from demo.steps import staff as staff_demo
 from navigation.models import Menu, MenuItem
 from news.factories import NewsIndexPageFactory, NewsPageFactory
-from staff import demo as staff_demo
 from staff.access import staff_group
 from staff.factories import CaseworkModulePageFactory, PrivateDocumentFactory
 from staff.models import StaffIndexPage
@@ -26,11 +28,9 @@ MAX_PAGES = 150
 def _seed_site():
     """The core demo pages, the staff, info and navigation demos, and a news section with
     its feeds (the whole demo takes minutes to seed; the accessibility test does that)."""
-    report = core_seed.SeedReport()
-    locales = core_seed.ensure_locales()
-    home = core_seed.ensure_home(locales, report)
-    core_seed.ensure_pages(home, locales, report)
-    core_seed.ensure_site_settings()
+    report = SeedReport()
+    core_demo.seed(report)
+    home = HomePage.objects.get(locale__language_code="ka", depth=2)
     info_demo.seed(report)
     staff_demo.seed(report)
     news = NewsIndexPageFactory(parent=home, slug="siakhleebi")

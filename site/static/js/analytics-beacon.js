@@ -7,6 +7,7 @@
     data.endpoint,
     new URLSearchParams({
       page: data.page,
+      token: data.token,
       rendered: data.rendered,
       elapsed: Math.round(performance.now()),
       referrer: document.referrer,

@@ -1,5 +1,7 @@
 """Demo news, press releases and events for `seed_demo`: Georgian pages with their English
-translations. Looks before it creates, so a second run creates nothing."""
+translations (content: demo/content/news.json). Looks before it creates, so a second run
+creates nothing. News dates are fixed; event dates are offsets in days from the day of the
+first seeding, so that a fresh demo always has upcoming events."""
 
 import datetime
 
@@ -9,9 +11,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.models import HomePage
-from cms.seed import _stream
+from demo.helpers import date, load, stream
 from helpers.georgian import slugify_georgian
-from news import demo_content
 from news.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -62,10 +63,10 @@ def _ensure_index(home, model, factory, content, locale_en, report):
     return index
 
 
-def _related_services(index, georgian_title):
+def _related_services(content, index, georgian_title):
     """Stream value of the demo services a news item concerns, where the services app
     (seeded before this one) has created them."""
-    titles = demo_content.RELATED_SERVICES.get(georgian_title, [])
+    titles = content["related_services"].get(georgian_title, [])
     try:
         service_page = apps.get_model("services", "ServicePage")
     except LookupError:
@@ -74,7 +75,7 @@ def _related_services(index, georgian_title):
     return [("service", service) for service in services]
 
 
-def _ensure_news_item(index, item, locale_en, report):
+def _ensure_news_item(content, index, item, locale_en, report):
     ka, en = item["ka"], item["en"]
     slug = slugify_georgian(ka["title"])
     page = index.get_children().filter(slug=slug).specific().first()
@@ -85,28 +86,28 @@ def _ensure_news_item(index, item, locale_en, report):
             "title": ka["title"],
             "slug": slug,
             "lead": ka["lead"],
-            "body": _stream(ka["body"]),
-            "publication_date": item["date"],
+            "body": stream(ka["body"]),
+            "publication_date": date(item["date"]),
             "locale": index.locale,
             "tags": ka["tags"],
-            "related_services": _related_services(index, ka["title"]),
+            "related_services": _related_services(content, index, ka["title"]),
         }
         if is_press_release:
             page = PressReleasePageFactory(
                 **fields,
                 release_type=item["kind"],
                 dateline_place=ka["dateline"],
-                media_contact_name=demo_content.MEDIA_CONTACT["ka"],
-                media_contact_phone=demo_content.MEDIA_CONTACT["phone"],
-                media_contact_email=demo_content.MEDIA_CONTACT["email"],
+                media_contact_name=content["media_contact"]["ka"],
+                media_contact_phone=content["media_contact"]["phone"],
+                media_contact_email=content["media_contact"]["email"],
             )
         else:
             page = NewsPageFactory(**fields)
         report.created.append(f"ka: {page.title}")
-    translated = {"title": en["title"], "lead": en["lead"], "body": _stream(en["body"])}
+    translated = {"title": en["title"], "lead": en["lead"], "body": stream(en["body"])}
     if is_press_release:
         translated["dateline_place"] = en["dateline"]
-        translated["media_contact_name"] = demo_content.MEDIA_CONTACT["en"]
+        translated["media_contact_name"] = content["media_contact"]["en"]
     _translate(page, locale_en, translated, report, tags=en["tags"])
 
 
@@ -147,13 +148,14 @@ def seed(report):
     locale_en = Locale.objects.filter(language_code="en").first()
     if home is None or locale_en is None:
         return
+    content = load("news")
     news_index = _ensure_index(
-        home, NewsIndexPage, NewsIndexPageFactory, demo_content.NEWS_INDEX, locale_en, report
+        home, NewsIndexPage, NewsIndexPageFactory, content["news_index"], locale_en, report
     )
-    for item in demo_content.NEWS_ITEMS:
-        _ensure_news_item(news_index, item, locale_en, report)
+    for item in content["news_items"]:
+        _ensure_news_item(content, news_index, item, locale_en, report)
     event_index = _ensure_index(
-        home, EventIndexPage, EventIndexPageFactory, demo_content.EVENT_INDEX, locale_en, report
+        home, EventIndexPage, EventIndexPageFactory, content["event_index"], locale_en, report
     )
-    for event in demo_content.EVENTS:
+    for event in content["events"]:
         _ensure_event(event_index, event, locale_en, report)

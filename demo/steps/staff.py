@@ -1,12 +1,11 @@
 """The demo staff section for `seed_demo`: the Staff group, the private document collection,
 the casework systems and a casework module per area, in Georgian with English translations.
-Looks before it creates: a second run creates nothing."""
+Content: demo/content/staff.json. Looks before it creates: a second run creates nothing."""
 
 from wagtail.rich_text import RichText
 
-from info.demo import ensure_page, home_pages, translate_page
+from demo.helpers import ensure_page, home_pages, load, translate_page
 from media_archive.models import ArchiveDocument
-from staff import demo_content
 from staff.access import private_collection, staff_group
 from staff.factories import (
     CaseworkModulePageFactory,
@@ -17,9 +16,9 @@ from staff.factories import (
 from staff.models import CaseworkModulePage, CaseworkSystem, StaffIndexPage
 
 
-def ensure_systems(report):
+def ensure_systems(content, report):
     systems = {}
-    for key, fields in demo_content.SYSTEMS.items():
+    for key, fields in content["systems"].items():
         system = CaseworkSystem.objects.filter(url=fields["url"]).first()
         if system is None:
             system = CaseworkSystemFactory(**fields)
@@ -60,21 +59,22 @@ def seed(report):
         return
     staff_group()  # who belongs to it is the admin's business; it just has to exist
     collection = private_collection()
-    systems = ensure_systems(report)
+    content = load("staff")
+    systems = ensure_systems(content, report)
     index = ensure_page(
-        homes["ka"], StaffIndexPage, StaffIndexPageFactory, demo_content.INDEX["ka"], report
+        homes["ka"], StaffIndexPage, StaffIndexPageFactory, content["index"]["ka"], report
     )
     if "en" in homes:
-        translate_page(index, "en", demo_content.INDEX["en"], report)
-    for area, system_keys, content in demo_content.MODULES:
-        document = ensure_template(content["ka"]["template"], collection, report)
+        translate_page(index, "en", content["index"]["en"], report)
+    for area, system_keys, module in content["modules"]:
+        document = ensure_template(module["ka"]["template"], collection, report)
         page = CaseworkModulePage.objects.child_of(index).filter(area=area).first()
         if page is None:
             page = CaseworkModulePageFactory(
-                parent=index, area=area, **module_fields(content["ka"], document)
+                parent=index, area=area, **module_fields(module["ka"], document)
             )
             page.casework_systems.set([systems[key] for key in system_keys])
             page.save_revision().publish()
             report.created.append(f"ka: {page.title}")
         if "en" in homes:
-            translate_page(page, "en", module_fields(content["en"], document), report)
+            translate_page(page, "en", module_fields(module["en"], document), report)

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 from wagtail.models import Locale, Site
 
 from cms.models import ContentPage, SiteSettings
-from info.demo import home_pages
+from demo.helpers import home_pages
 from media_archive.models import ArchiveImage
 from navigation.models import Menu, MenuItem
 

@@ -1,12 +1,14 @@
 """The demo services catalogue for `seed_demo`: audiences, the service index and the
-services in Georgian with English translations, linked to the demo offices. Looks before
-it creates: a second run creates nothing."""
+services in Georgian with English translations, linked to the demo offices (content:
+demo/content/services.json). Looks before it creates: a second run creates nothing."""
 
 from wagtail.models import Locale
 
+from cms.models import HomePage
+from demo.helpers import date, home_pages, load, translate_page
+from demo.steps import offices as offices_step
 from helpers.georgian import slugify_georgian
-from offices import demo as offices_demo
-from services import demo_content
+from offices.models import OfficeIndexPage
 from services.factories import (
     AudienceFactory,
     ServiceIndexPageFactory,
@@ -18,11 +20,11 @@ from services.models import Audience, ServiceIndexPage, ServicePage, SupportFind
 LAW_LANGUAGES = {"ka": "ka", "en": "en"}
 
 
-def ensure_audiences(report):
+def ensure_audiences(content, report):
     """{(key, language code): Audience}, the English ones as translations of the Georgian."""
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     audiences = {}
-    for position, (key, name_ka, name_en) in enumerate(demo_content.AUDIENCES):
+    for position, (key, name_ka, name_en) in enumerate(content["audiences"]):
         georgian = Audience.objects.filter(locale=locales["ka"], slug=key).first()
         if georgian is None:
             georgian = AudienceFactory(
@@ -41,9 +43,9 @@ def ensure_audiences(report):
     return audiences
 
 
-def _service_fields(service, code):
+def _service_fields(content, service, code):
     texts = service[code]
-    rules = demo_content.FINDER_RULES.get(service["key"])
+    rules = content["finder_rules"].get(service["key"])
     finder = {"finder_listed": True, **rules} if rules else {}
     return finder | {
         "title": texts["title"],
@@ -62,31 +64,31 @@ def _service_fields(service, code):
         "application_steps": [
             ("step", {"title": title, "details": details}) for title, details in texts["steps"]
         ],
-        "where_to_apply_note": demo_content.ANY_OFFICE[code] if not service["offices"] else "",
+        "where_to_apply_note": content["any_office"][code] if not service["offices"] else "",
         "processing_time": texts["processing_time"],
         "legal_basis": [
             (
                 "act",
                 {
-                    "title": demo_content.LAWS[law][1 if code == "ka" else 2],
-                    "url": demo_content.MATSNE.format(
-                        lang=LAW_LANGUAGES[code], id=demo_content.LAWS[law][0]
+                    "title": content["laws"][law][1 if code == "ka" else 2],
+                    "url": content["matsne"].format(
+                        lang=LAW_LANGUAGES[code], id=content["laws"][law][0]
                     ),
                 },
             )
             for law in service["laws"]
         ],
-        "last_reviewed": max(date for date, _text in texts["changes"]),
+        "last_reviewed": max(date(day) for day, _text in texts["changes"]),
         "change_notes": [
-            ("change", {"date": date, "text": text}) for date, text in texts["changes"]
+            ("change", {"date": date(day), "text": text}) for day, text in texts["changes"]
         ],
     }
 
 
-def _link_services(services, offices, report):
+def _link_services(content, services, offices, report):
     """Where to apply, related services and services offered: set once both languages of
     every page exist, and only where still empty."""
-    for service in demo_content.SERVICES:
+    for service in content["services"]:
         for code, page in services[service["key"]].items():
             if page.where_to_apply or page.related_services:
                 continue
@@ -101,7 +103,7 @@ def _link_services(services, offices, report):
                 continue
             office.services_offered = [
                 ("service", services[service["key"]][code])
-                for service in demo_content.SERVICES
+                for service in content["services"]
                 if not service["offices"] or key in service["offices"]
             ]
             office.save_revision().publish()
@@ -109,17 +111,18 @@ def _link_services(services, offices, report):
 
 
 def seed(report):
-    offices = offices_demo.ensure_offices(report)
-    homes = offices_demo.home_pages()
+    offices = offices_step.ensure_offices(report)
+    homes = home_pages()
     if not homes:
         return
-    audiences = ensure_audiences(report)
-    indexes = offices_demo.ensure_index(
-        homes, demo_content.INDEX, ServiceIndexPage, ServiceIndexPageFactory, report
+    content = load("services")
+    audiences = ensure_audiences(content, report)
+    indexes = offices_step.ensure_index(
+        homes, content["index"], ServiceIndexPage, ServiceIndexPageFactory, report
     )
     services = {}
-    for service in demo_content.SERVICES:
-        fields = _service_fields(service, "ka")
+    for service in content["services"]:
+        fields = _service_fields(content, service, "ka")
         page = indexes["ka"].get_children().filter(slug=fields["slug"]).specific().first()
         if page is None:
             page = ServicePageFactory(
@@ -132,39 +135,17 @@ def seed(report):
         for code in indexes:
             if code == "ka":
                 continue
-            fields = _service_fields(service, code)
+            fields = _service_fields(content, service, code)
             fields["audiences"] = [audiences[key, code] for key in service["audiences"]]
-            services[service["key"]][code] = offices_demo.translate_page(page, code, fields, report)
-    _link_services(services, offices, report)
-    _add_finder_rules(services)
-    finders = ensure_finder(homes, report)
-    ensure_top_tasks(homes, services, finders, report)
+            services[service["key"]][code] = translate_page(page, code, fields, report)
+    _link_services(content, services, offices, report)
+    _add_finder_rules(content, services)
+    finders = ensure_finder(content, homes, report)
+    ensure_top_tasks(content, homes, services, finders, report)
 
 
-# The home page's top tasks: (service key or page, title, description) per language.
-TOP_TASKS = {
-    "ka": [
-        ("pension", "პენსიის დანიშვნა", "ვის ეკუთვნის და როგორ მივმართოთ"),
-        ("tsa", "საარსებო შემწეობა", "სოციალურად დაუცველი ოჯახებისთვის"),
-        ("disability-status", "შშმ სტატუსის მიღება", "სამედიცინო-სოციალური ექსპერტიზა"),
-        ("finder", "რა დახმარება შემიძლია მივიღო?", "რამდენიმე კითხვა — შესაფერისი მომსახურებები"),
-        ("offices", "უახლოესი ოფისი", "მისამართები და სამუშაო საათები"),
-    ],
-    "en": [
-        ("pension", "Apply for a pension", "Who gets it and how to apply"),
-        ("tsa", "Subsistence allowance", "For socially vulnerable families"),
-        ("disability-status", "Get disability status", "Medical and social assessment"),
-        ("finder", "What support can I get?", "A few questions, the services that may apply"),
-        ("offices", "Find your nearest office", "Addresses and opening hours"),
-    ],
-}
-
-
-def ensure_top_tasks(homes, services, finders, report):
+def ensure_top_tasks(content, homes, services, finders, report):
     """The demo home pages' top tasks, unless editors have chosen some."""
-    from cms.models import HomePage
-    from offices.models import OfficeIndexPage
-
     for code, home in homes.items():
         home = HomePage.objects.get(pk=home.pk)
         if home.top_tasks:
@@ -174,17 +155,17 @@ def ensure_top_tasks(homes, services, finders, report):
         pages["offices"] = OfficeIndexPage.objects.child_of(home).first()
         home.top_tasks = [
             ("task", {"page": pages[key], "title": title, "description": description})
-            for key, title, description in TOP_TASKS[code]
+            for key, title, description in content["top_tasks"][code]
             if pages.get(key) is not None
         ]
         home.save_revision().publish()
         report.created.append(f"{code}: top tasks")
 
 
-def _add_finder_rules(services):
+def _add_finder_rules(content, services):
     """The eligibility rules on services made before the finder existed."""
-    for service in demo_content.SERVICES:
-        rules = demo_content.FINDER_RULES.get(service["key"])
+    for service in content["services"]:
+        rules = content["finder_rules"].get(service["key"])
         for page in services[service["key"]].values():
             if not rules or page.finder_listed:
                 continue
@@ -194,10 +175,10 @@ def _add_finder_rules(services):
             page.save_revision().publish()
 
 
-def ensure_finder(homes, report):
+def ensure_finder(content, homes, report):
     """The "What support can I get?" page under each home page."""
     home = homes["ka"]
-    texts = demo_content.FINDER["ka"]
+    texts = content["finder"]["ka"]
     finder = SupportFinderPage.objects.child_of(home).first()
     if finder is None:
         finder = SupportFinderPageFactory(parent=home, show_in_menus=False, **texts)
@@ -205,7 +186,5 @@ def ensure_finder(homes, report):
     finders = {"ka": finder}
     for code in homes:
         if code != "ka":
-            finders[code] = offices_demo.translate_page(
-                finder, code, demo_content.FINDER[code], report
-            )
+            finders[code] = translate_page(finder, code, content["finder"][code], report)
     return finders
