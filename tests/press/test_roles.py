@@ -225,3 +225,14 @@ def test_stock_group_with_members_is_kept_under_a_georgian_name(home_pages):
     moderator.groups.add(Group.objects.get(name="Moderators"))
     roles.setup_editorial()
     assert moderator.groups.get().name == roles.STOCK_GROUPS["Moderators"]
+
+
+def test_seeded_site_takes_its_hostname_from_the_public_address(locales, settings):
+    from wagtail.models import Site
+
+    from demo.seed import SeedReport
+    from demo.steps.cms import ensure_home
+
+    settings.PUBLIC_BASE_URL = "https://ssa.gov.ge"
+    ensure_home(locales, SeedReport())
+    assert Site.objects.get(is_default_site=True).hostname == "ssa.gov.ge"
