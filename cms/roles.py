@@ -15,6 +15,11 @@ from django.contrib.auth.models import Group, Permission
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
+# Groups more than one app names. In Georgian: editors read them in the admin.
+ANALYSTS = "ანალიტიკოსები"  # "Analysts": press.roles, demo.steps.analytics
+STAFF = "თანამშრომლები"  # "Staff": press.roles, staff.access
+WEB_EDITORS = "ვებრედაქტორები"  # "Web editors": press.roles, demo.steps.analytics
+
 
 def permission(dotted):
     app_label, codename = dotted.split(".")
@@ -31,6 +36,22 @@ def ensure_group(name, permissions=(), admin=True):
     group, _created = Group.objects.get_or_create(name=name)
     grant(group, ((ADMIN_ACCESS,) if admin else ()) + tuple(permissions))
     return group
+
+
+def rename_group(old_name, new_name):
+    """The group `old_name` of a database made before the names were Georgian, now called
+    `new_name`; where both exist, the old one's members join the new one and it goes (its
+    rights are granted again by whoever owns the group). Safe to run again."""
+    old = Group.objects.filter(name=old_name).first()
+    if old is None or old_name == new_name:
+        return
+    new = Group.objects.filter(name=new_name).first()
+    if new is None:
+        old.name = new_name
+        old.save(update_fields=["name"])
+        return
+    new.user_set.add(*old.user_set.all())
+    old.delete()
 
 
 def role_extensions():

@@ -1,11 +1,15 @@
 import factory
 import wagtail_factories
 
+from media_archive import collections
 from media_archive.models import Album, ArchiveDocument, ArchiveImage, ArchiveMedia
 
 
 class ArchiveDocumentFactory(wagtail_factories.DocumentFactory):
     title = factory.Sequence(lambda n: f"დოკუმენტი {n}")
+    # Under the root, named in Georgian (wagtail-factories would make a root of its own,
+    # "Test collection", per item).
+    collection = factory.LazyFunction(collections.press_documents)
     file = factory.django.FileField(filename="forma.pdf", data=b"%PDF-1.4 demo")
 
     class Meta:
@@ -22,6 +26,7 @@ class AlbumFactory(factory.django.DjangoModelFactory):
 
 class ArchiveImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"ფოტო {n}")
+    collection = factory.LazyFunction(collections.photo_archive)
     # Small: renditions (AVIF above all) cost CPU by the pixel, and no test needs more.
     file = factory.django.ImageField(width=480, height=270, color="steelblue")
     rights_kind = "agency"
@@ -34,6 +39,7 @@ class ArchiveImageFactory(wagtail_factories.ImageFactory):
 
 class ArchiveMediaFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"ვიდეო {n}")
+    collection = factory.LazyFunction(collections.photo_archive)
     type = "video"
     duration = 12.5
     file = factory.django.FileField(filename="clip.mp4", data=b"\x00\x00\x00\x18ftypmp42")

@@ -6,13 +6,33 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page, Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from press.force_publish import mark_reviewed, may_mark_reviewed, unreviewed_publication
+
+EDITING_ACTIONS = ["add", "change", "publish"]
+
+
+def may_see_scheduled(user):
+    """Whether the user edits or approves any page: others (analysts) never see what is
+    scheduled or embargoed, not even its title."""
+    return PagePermissionPolicy().user_has_any_permission(user, EDITING_ACTIONS)
+
+
+def may_see_unpublished(user, page):
+    """Scheduled or embargoed pages, their titles and previews, are for those who may edit
+    or publish them: the roles that write or approve news for releases (a web editor or an
+    analyst never sees an embargoed release)."""
+    permissions = page.permissions_for_user(user)
+    return permissions.can_edit() or permissions.can_publish()
 
 
 @require_admin_access
 def scheduled_items(request):
-    """Pages waiting for their go-live time, and press releases still under embargo."""
+    """Pages waiting for their go-live time, and press releases still under embargo, each
+    shown only to those who may edit or publish it."""
+    if not may_see_scheduled(request.user):
+        raise PermissionDenied
     now = timezone.now()
     scheduled = (
         Revision.page_revisions.filter(approved_go_live_at__gt=now)
@@ -23,10 +43,14 @@ def scheduled_items(request):
     pages = Page.objects.in_bulk([int(revision.object_id) for revision in scheduled])
     for revision in scheduled:
         page = pages.get(int(revision.object_id))
-        if page is not None:
+        if page is not None and may_see_unpublished(request.user, page):
             rows.append({"page": page, "go_live_at": revision.approved_go_live_at})
     release_model = apps.get_model("news", "PressReleasePage")
-    embargoed = release_model.objects.filter(embargo_until__gt=now).order_by("embargo_until")
+    embargoed = [
+        release
+        for release in release_model.objects.filter(embargo_until__gt=now).order_by("embargo_until")
+        if may_see_unpublished(request.user, release)
+    ]
     return render(
         request,
         "press/admin/scheduled_items.html",

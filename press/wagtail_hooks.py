@@ -70,9 +70,14 @@ def register_press_urls():
     ]
 
 
+class ScheduledMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_scheduled(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def scheduled_menu_item():
-    return MenuItem(
+    return ScheduledMenuItem(
         _("Scheduled and embargoed"),
         reverse("press_scheduled"),
         icon_name="time",

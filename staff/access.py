@@ -1,14 +1,22 @@
 """Who may read the staff section, and the private places its content lives in."""
 
 from django.contrib.auth.models import Group
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
+from django.utils.translation import gettext
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 
-STAFF_GROUP_NAME = "Staff"
-PRIVATE_COLLECTION_NAME = "Staff documents"
+from cms.roles import STAFF, rename_group
+from media_archive.collections import root_collection
+
+STAFF_GROUP_NAME = STAFF
+# "Internal documents for staff"; editors choose it by this name.
+PRIVATE_COLLECTION_NAME = "თანამშრომელთა შიდა დოკუმენტები"
+# The names these had before they were Georgian, renamed on older databases.
+LEGACY_GROUP_NAME = "Staff"
+LEGACY_COLLECTION_NAME = "Staff documents"
 
 
 def staff_group():
+    rename_group(LEGACY_GROUP_NAME, STAFF_GROUP_NAME)
     return Group.objects.get_or_create(name=STAFF_GROUP_NAME)[0]
 
 
@@ -26,9 +34,14 @@ def restrict_to_staff(restriction_model, **target):
 
 def private_collection():
     """The collection for casework document templates: only staff can download its files."""
-    # A flushed database (transactional tests) has no root collection.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    collection = root.get_children().filter(name=PRIVATE_COLLECTION_NAME).first()
+    root = root_collection()
+    children = root.get_children()
+    collection = children.filter(name=PRIVATE_COLLECTION_NAME).first()
+    legacy = children.filter(name=LEGACY_COLLECTION_NAME).first()
+    if collection is None and legacy is not None:
+        legacy.name = PRIVATE_COLLECTION_NAME
+        legacy.save(update_fields=["name"])
+        collection = legacy
     if collection is None:
         collection = root.add_child(name=PRIVATE_COLLECTION_NAME)
     restrict_to_staff(CollectionViewRestriction, collection=collection)
@@ -42,7 +55,8 @@ def is_private_collection(collection):
     ).exists()
 
 
-NOT_PRIVATE_MESSAGE = _(
-    "This document is in a collection anyone can download from. Move it to the "
-    "“Staff documents” collection first."
-)
+def not_private_message():
+    return gettext(
+        "This document is in a collection anyone can download from. Move it to the "
+        "“%(collection)s” collection first."
+    ) % {"collection": PRIVATE_COLLECTION_NAME}

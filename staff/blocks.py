@@ -5,7 +5,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.blocks import CallOutBlock, DataTableBlock, HeadingBlock, ParagraphBlock
-from staff.access import NOT_PRIVATE_MESSAGE, is_private_collection
+from staff.access import is_private_collection, not_private_message
 
 
 class ProcedureStepBlock(blocks.StructBlock):
@@ -41,7 +41,7 @@ class DocumentTemplateBlock(blocks.StructBlock):
         document = value.get("document")
         if document is not None and not is_private_collection(document.collection):
             raise StructBlockValidationError(
-                block_errors={"document": ValidationError(NOT_PRIVATE_MESSAGE)}
+                block_errors={"document": ValidationError(not_private_message())}
             )
         return value
 

@@ -3,11 +3,15 @@ reports, and the report permission for Wagtail's editor groups; generated page v
 
 from django.contrib.auth.models import Group, Permission
 
-ANALYST_GROUP = "Analysts"
+from cms.roles import ANALYSTS, WEB_EDITORS, rename_group
+
+ANALYST_GROUP = ANALYSTS
 # Subscribing someone to the weekly e-mail = adding them to this group.
-WEEKLY_REPORT_GROUP = "Weekly analytics e-mail"
-# Wagtail's default editor groups; "Web editors" where the platform has renamed them.
-EDITOR_GROUPS = ["Editors", "Moderators", "Web editors"]
+WEEKLY_REPORT_GROUP = "ანალიტიკის ყოველკვირეული წერილი"  # "Weekly analytics e-mail"
+# Their names before they were Georgian, renamed on older databases.
+LEGACY_NAMES = {"Analysts": ANALYST_GROUP, "Weekly analytics e-mail": WEEKLY_REPORT_GROUP}
+# The web editors read the reports too (setup_editorial removes Wagtail's stock groups).
+EDITOR_GROUPS = [WEB_EDITORS]
 
 
 def report_permissions():
@@ -27,6 +31,8 @@ def report_permissions():
 def ensure_analyst_group(report=None):
     """The Analysts group: the admin and its reports, no page permissions. Idempotent."""
     permissions = report_permissions()
+    for old_name, new_name in LEGACY_NAMES.items():
+        rename_group(old_name, new_name)
     group, created = Group.objects.get_or_create(name=ANALYST_GROUP)
     if created and report is not None:
         report.created.append(f"group: {ANALYST_GROUP}")

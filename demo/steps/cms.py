@@ -1,6 +1,8 @@
 """The core of the demo: the locales, the home page in both languages and the default site,
 the about and programme pages, and the site settings (content: demo/content/cms.json)."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -54,9 +56,15 @@ def ensure_home(locales, report, content=None):
         )
         report.created.append(f"ka: {home.title}")
     site = Site.objects.filter(is_default_site=True).first()
+    # The public address (PUBLIC_BASE_URL), so that links built from the Site (e-mails,
+    # previews) do not point at http://localhost/; "localhost" when it is not configured.
+    hostname = urlsplit(settings.PUBLIC_BASE_URL).hostname or "localhost"
+    if site is not None and site.hostname == "localhost" and hostname != "localhost":
+        site.hostname = hostname
+        site.save(update_fields=["hostname"])
     if site is None:
         Site.objects.create(
-            hostname="localhost",
+            hostname=hostname,
             root_page=home,
             is_default_site=True,
             site_name=content["home"]["en"]["title"],

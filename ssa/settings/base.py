@@ -235,6 +235,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Wagtail
 WAGTAIL_SITE_NAME = _("Social Service Agency")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+# Avatars from Gravatar would be a request to a third-party host from every admin screen.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# A translation starts as a draft and goes through the same review as its source;
+# wagtail-localize would otherwise publish it at once when its source is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILIMAGES_IMAGE_MODEL = "media_archive.ArchiveImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_archive.ArchiveDocument"
 WAGTAILMEDIA = {"MEDIA_MODEL": "media_archive.ArchiveMedia"}
