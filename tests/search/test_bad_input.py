@@ -18,7 +18,7 @@ BAD_QUERIES = [
     "pensia* AND -daxmareba",
     "პენსიაpensia სოციალურიsocial 123",
     "'; DROP TABLE search_searchquerylog; --",
-    "\x00\x01\u200b\ufeff",
+    "\x01\u200b\ufeff",
     "ᲞᲔᲜᲡᲘᲐ ΑΒΓ Кириллица 中文",
 ]
 
@@ -58,7 +58,6 @@ def test_punctuation_only_gives_a_gentle_message(client, page):
         {"q": "პენსია", "type": "no.such"},
         {"q": "პენსია", "type": "auth.user"},
         {"q": "პენსია", "type": "nonsense"},
-        {"q": "პენსია", "type": "cms.contentpage\x00"},
         {"q": "პენსია", "type": "x" * 5000},
         {"q": "პენსია", "page": "-1"},
         {"q": "პენსია", "page": "abc"},
@@ -74,3 +73,15 @@ def test_unknown_facets_and_page_numbers_give_the_results(client, page, params):
 def test_a_repeated_parameter_is_read_once(client, page):
     response = client.get("/ka/search/?q=პენსია&q=zzz&type=a&type=b")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "\x00\x01\u200b\ufeff"}, {"q": "პენსია", "type": "cms.contentpage\x00"}]
+)
+def test_a_nul_character_is_refused_with_a_clear_message(client, page, params):
+    # No real address holds NUL: the request guard (cms/request_guard.py) refuses it with
+    # 400 before the search reads it, in the language of the URL prefix.
+    response = client.get("/ka/search/", params)
+    assert response.status_code == 400
+    assert "დაუშვებელ" in response.content.decode()
+    assert not SearchQueryLog.objects.exists()
