@@ -397,8 +397,12 @@ OUTAGE_RETRY_AFTER_SECONDS = env("OUTAGE_RETRY_AFTER_SECONDS")
 
 # Log-ins (accounts/login_security.py): django-axes locks out a user name from one address
 # after AXES_FAILURE_LIMIT failures, for LOGIN_COOLOFF_MINUTES; success resets the count.
+# AxesBackend (the standalone check plus ModelBackend's get_user) first, not the standalone
+# one: code that logs a user in with the first backend (Wagtail's test utilities, say) needs
+# one that can load the user back from the session. Its authenticate only checks the lockout;
+# ModelBackend after it checks the password.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")

@@ -76,11 +76,13 @@ def test_missing_ffmpeg_is_a_clear_reason_not_a_crash(tmp_path, monkeypatch):
     wav.write_bytes(files.wav_bytes())
     monkeypatch.setattr(extraction.shutil, "which", lambda name: None)
 
-    with translation.override("en"):
-        result = ingest.ingest_path(wav)
-
+    result = ingest.ingest_path(wav)
     assert result.status == ingest.SKIPPED
     assert "არ არის დაინსტალირებული ffprobe" in result.reason  # the staff's language
+
+    with translation.override("en"):
+        result = ingest.ingest_path(wav)
+    assert "ffprobe is not installed" in result.reason
     assert not list(Path(tmp_path).glob("*.jpg"))
 
 
