@@ -63,5 +63,5 @@ def test_search_and_cache_follow_the_environment():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "wagtail.search.backends.elasticsearch8",
-        "django.core.cache.backends.redis.RedisCache",
+        "cms.resilient_cache.ResilientRedisCache",
     ]
