@@ -109,9 +109,13 @@ def setup(request):
         # Replacing the app needs the old one (or a recovery code) first: a stolen password
         # alone must not enrol a new phone.
         return redirect(reverse("two_factor_verify") + "?" + urlencode({"next": request.path}))
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    unconfirmed = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk")
+    if not unconfirmed.exists():
+        TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    # The oldest unconfirmed key, read back after creating: two requests at once (a browser
+    # loading the page twice) would otherwise each show the key it made, and the code typed
+    # from the second would be checked against the first.
+    device = unconfirmed.first()
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
