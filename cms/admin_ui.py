@@ -4,6 +4,7 @@ Python values: booleans as "yes"/"no" (Wagtail's BooleanColumn titles its icons 
 
 from django.utils.translation import gettext
 from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import InspectView
 
 EMPTY = "—"
 
@@ -19,8 +20,8 @@ class YesNoColumn(Column):
         return yes_no(super().get_value(instance))
 
 
-class ReadableInspectMixin:
-    """For an InspectView: booleans in words, empty values as a dash."""
+class ReadableInspectView(InspectView):
+    """Booleans in words, empty values as a dash."""
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)

@@ -11,13 +11,12 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
-    InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
 from cms import private_files
-from cms.admin_ui import ReadableInspectMixin, YesNoColumn
+from cms.admin_ui import ReadableInspectView, YesNoColumn
 from cms.spreadsheets import SafeSpreadsheetExportMixin
 from correspondence.forms import CorrespondenceItemForm
 from correspondence.models import Attachment, CorrespondenceItem, Unit
@@ -25,10 +24,6 @@ from correspondence.models import Attachment, CorrespondenceItem, Unit
 LOG_STATUS = "correspondence.status"
 LOG_DOWNLOAD = "correspondence.download"
 VIEW_PERMISSION = "correspondence.view_correspondenceitem"
-
-
-class ReadableInspectView(ReadableInspectMixin, InspectView):
-    pass
 
 
 class ItemFilterSet(WagtailFilterSet):

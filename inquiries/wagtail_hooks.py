@@ -13,12 +13,11 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
-    InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
-from cms.admin_ui import ReadableInspectMixin, YesNoColumn
+from cms.admin_ui import ReadableInspectView, YesNoColumn
 from cms.spreadsheets import SafeSpreadsheetExportMixin
 from inquiries import views
 from inquiries.anonymise import LOG_ANONYMISE
@@ -27,10 +26,6 @@ from inquiries.models import Inquiry, RequestType
 from inquiries.replies import LOG_REPLY, send_reply
 
 LOG_EXPORT = "inquiries.export"
-
-
-class ReadableInspectView(ReadableInspectMixin, InspectView):
-    pass
 
 
 class InquiryFilterSet(WagtailFilterSet):
