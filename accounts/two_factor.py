@@ -35,8 +35,16 @@ VERIFIED = "ssa.2fa_verified"
 FAILED = "ssa.2fa_failed"
 RECOVERY_CODES = 10
 # Admin pages reachable before the second step: the steps themselves, logging out, and the
-# files they need.
-OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/two-factor/", "/admin/jsi18n/")
+# files they need. The icon sprite among them: the admin's script fetches it and puts what it
+# gets into the page, so a redirect to the enrolment page would put a second enrolment form
+# (with its own code field) into the one the user is typing in, and leave no icons.
+OPEN_PATHS = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/two-factor/",
+    "/admin/jsi18n/",
+    "/admin/sprite/",
+)
 
 
 def requires_two_factor(user):
@@ -110,14 +118,24 @@ def setup(request):
         # alone must not enrol a new phone.
         return redirect(reverse("two_factor_verify") + "?" + urlencode({"next": request.path}))
     unconfirmed = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk")
-    if not unconfirmed.exists():
-        TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
-    # The oldest unconfirmed key, read back after creating: two requests at once (a browser
-    # loading the page twice) would otherwise each show the key it made, and the code typed
-    # from the second would be checked against the first.
-    device = unconfirmed.first()
+    # The code is checked against the key the page showed, named by the form: the page may
+    # have been loaded twice, or in two tabs, before the code was typed.
+    shown = request.POST.get("device", "")
+    device = unconfirmed.filter(pk=int(shown)).first() if shown.isdigit() else None
+    replaced = request.method == "POST" and bool(shown) and device is None
+    if device is None:
+        if not unconfirmed.exists():
+            TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+        # The oldest unconfirmed key, read back after creating: two requests at once would
+        # otherwise each show the key it made.
+        device = unconfirmed.first()
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if replaced:
+        form.is_valid()
+        form.add_error(
+            None, _("This key is no longer valid. Scan the new code and enter the code it shows.")
+        )
+    elif request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
             with transaction.atomic():
                 device.confirmed = True
@@ -143,6 +161,7 @@ def setup(request):
             "form": form,
             "qr_svg": _qr_svg(device.config_url),
             "secret": _spaced(device.config_url),
+            "device": device.pk,
             "required": requires_two_factor(user),
             "next": _next(request),
         },
