@@ -52,6 +52,11 @@ def has(name, alias="default"):
     return (alias, name) in _saved
 
 
+def saved_sqlite(name, alias="default"):
+    """The in-memory SQLite copy saved as `name` (to copy into a file of its own)."""
+    return _saved[(alias, name)]
+
+
 def restore(name, alias="default"):
     """Put the database back to the rows saved as `name`; nothing else survives."""
     connection = connections[alias]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import migrated_databases
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 CONTENT = (
@@ -78,7 +80,11 @@ def databases(request, tmp_path):
 def test_backup_restore_verify(databases, tmp_path, record_property):
     source_url, restored_url = databases
     source = _site_env(tmp_path, "source", source_url)
-    assert _manage(source, "migrate", "--noinput", "-v", "0").returncode == 0
+    # A migrated copy: the same as `migrate` would leave, without its CPU in every drill.
+    if source_url.startswith("sqlite:"):
+        migrated_databases.sqlite_file(source_url.removeprefix("sqlite:///"))
+    else:
+        migrated_databases.postgres_load(source_url)
     made = _manage(source, "shell", "-c", CONTENT)
     assert made.returncode == 0, made.stderr
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import migrated_databases
 from tests.throwaway_servers import ThrowawayPostgres, _wait_for_port, free_port
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -53,14 +54,7 @@ def site_on(postgres):
         "LOG_LEVEL": "CRITICAL",
     }
     python = sys.executable
-    subprocess.run(  # noqa: S603
-        [python, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
+    migrated_databases.postgres_load(postgres.url)
     subprocess.run(  # noqa: S603
         [python, "manage.py", "shell", "-c", "from tests.utils import make_site_tree as m; m()"],
         cwd=BASE_DIR,
