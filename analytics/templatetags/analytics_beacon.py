@@ -3,6 +3,7 @@ from wagtail.models import Page
 
 from analytics import conf
 from analytics.beacon import page_token
+from analytics.goals import outbound_signature
 
 register = template.Library()
 
@@ -22,3 +23,10 @@ def analytics_beacon_page(context):
 def analytics_beacon_token(page_id):
     """The signed token of this page and this render moment (analytics.beacon)."""
     return page_token(page_id)
+
+
+@register.simple_tag
+def outbound_link_signature(url):
+    """The server's signature of a link to another site: the beacon script reports a click
+    on a link carrying it in data-outbound as a goal (analytics.goals)."""
+    return outbound_signature(str(url))
