@@ -6,7 +6,7 @@
 `<report>` is `overview`, `realtime` or the slug of any report in the admin's Analytics menu
 (`pages`, `entry-pages`, `exit-pages`, `sections`, `referrers`, `campaigns`, `devices`,
 `browsers`, `operating-systems`, `languages`, `search-terms`, `zero-result-searches`,
-`not-found`). The figures come from the same queries as the report pages
+`goals`, `not-found`). The figures come from the same queries as the report pages
 (analytics.queries), in the same order (most views first); `limit` (default 50, at most 1000)
 and `offset` page through the rows. No cookie is read or set: the token alone admits, so
 the API is outside the admin and needs no session. Tokens come from the environment

@@ -15,3 +15,10 @@ class AnalyticsConfig(AppConfig):
         request_finished.connect(flush_if_due, dispatch_uid="analytics_flush_if_due")
         # And when the process ends: nothing buffered is lost to a restart.
         install_exit_flush()
+
+        from wagtail.documents.models import document_served
+
+        from analytics.goals import count_download
+
+        # Sent by Wagtail's document view once its privacy checks have passed.
+        document_served.connect(count_download, dispatch_uid="analytics_count_download")

@@ -191,3 +191,40 @@ def record_cached_view(request, page_id, referrer, query):
     except Rejected:
         return
     buffer.record(row)
+
+
+@csrf_exempt  # as the page-view beacon: sendBeacon carries no CSRF token
+@require_POST
+def goal_beacon(request):
+    """An outbound link followed from a page (analytics.goals): counted with the page's
+    signed token and the server's signature of the destination, once per visitor, token
+    and destination; 204 whether counted or not, 400 for anything forged or malformed."""
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+        return HttpResponse(status=413)
+    body = request.read(MAX_BODY_BYTES + 1)
+    if len(body) > MAX_BODY_BYTES:
+        return HttpResponse(status=413)
+    from analytics.goals import outbound_target, record_goal, valid_outbound_signature
+    from analytics.models import GoalEvent
+
+    try:
+        fields = dict(parse_qsl(body.decode("utf-8", "replace"), max_num_fields=MAX_FIELDS))
+        page_id = int(fields.get("page", ""))
+        token_render_time(fields.get("token", ""), page_id, time.time())
+    except (ValueError, BadBeacon):
+        return HttpResponse(status=400)
+    url = fields.get("url", "")
+    target = outbound_target(url)
+    if target is None or not valid_outbound_signature(url, fields.get("sig", "")):
+        return HttpResponse(status=400)
+    try:
+        if rate_limited(request):
+            return HttpResponse(status=429)
+        if not first_use_by_this_visitor(request, f"{fields['token']}:{target}"):
+            return HttpResponse(status=204)
+        if Page.objects.live().filter(pk=page_id).exists():
+            record_goal(request, GoalEvent.Kind.OUTBOUND, target, page_id=page_id)
+    except Exception:
+        logger.warning("An outbound link could not be counted", exc_info=True)
+    return HttpResponse(status=204)

@@ -88,6 +88,11 @@ class AnalyticsMiddleware:
                 self.capture(request, response)
             except Exception:
                 logger.warning("A page view could not be captured", exc_info=True)
+        elif request.method == "POST":
+            # A public form page that accepted its form (analytics.goals).
+            from analytics.goals import count_form_submission
+
+            count_form_submission(request, response)
         return response
 
     def capture(self, request, response):

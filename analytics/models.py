@@ -65,6 +65,40 @@ class PageView(models.Model):
         return f"{self.date} {self.path}"
 
 
+class GoalEvent(models.Model):
+    """One reached goal: a document downloaded, an outbound link followed, a public form sent.
+
+    Counted on the server where the action passes through it (the document view, the form's
+    POST), otherwise by the signed beacon (outbound links: analytics.goals). Like a page view,
+    it holds no IP address, no user agent and no cookie; only the daily visitor hash.
+    """
+
+    class Kind(models.TextChoices):
+        DOWNLOAD = "download", _("Document download")
+        OUTBOUND = "outbound", _("Outbound link")
+        FORM = "form", _("Form submission")
+
+    occurred_at = models.DateTimeField(_("occurred at"))
+    date = models.DateField(_("date"), db_index=True)
+    site = loose_link("wagtailcore.Site", _("site"))
+    # The page the goal was reached from (the form's page, the page holding the link, the
+    # page a download was linked from when that is known).
+    page = loose_link("wagtailcore.Page", _("page"))
+    kind = models.CharField(_("goal"), max_length=16, choices=Kind.choices)
+    # What was reached: the document's address, the link's destination (no query string),
+    # the form page's path.
+    target = models.CharField(_("target"), max_length=500)
+    label = models.CharField(_("label"), max_length=255, blank=True)
+    visitor_hash = models.CharField(_("daily visitor hash"), max_length=32, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reached goal")
+        verbose_name_plural = _("reached goals")
+
+    def __str__(self):
+        return f"{self.date} {self.kind} {self.target}"
+
+
 class DailySalt(models.Model):
     """The secret mixed into the day's visitor hashes; deleted two days later, after which
     no hash of that day can be linked to an IP address and user agent again."""
@@ -98,6 +132,8 @@ class Dimension(models.TextChoices):
     # Keys "visits", "bounces" (visits of one page view), "seconds" (their summed duration):
     # the figure is in `views`.
     VISITS = "visits", _("Visits")
+    # Key: the goal's kind (GoalEvent.Kind); detail: its target; views: times reached.
+    GOAL = "goal", _("Goal")
 
 
 class DailyRollup(models.Model):

@@ -102,6 +102,17 @@ def visit_summary(date_range):
     }
 
 
+def goal_totals(date_range):
+    """Goals reached over the period per kind (download, outbound, form)."""
+    return dict(
+        rollups(Dimension.GOAL, date_range)
+        .values("key")
+        .annotate(total=Sum("views"))
+        .order_by()
+        .values_list("key", "total")
+    )
+
+
 def compare(current, previous):
     """{"value", "previous", "change"} of one figure against the previous period."""
     return {"value": current, "previous": previous, "change": percent_change(current, previous)}

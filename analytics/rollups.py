@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from analytics.models import DailyRollup, Dimension, PageView
+from analytics.models import DailyRollup, Dimension, GoalEvent, PageView
 from analytics.salts import delete_expired_salts
 from helpers.personal_data import contains_personal_data, scrub
 
@@ -186,6 +186,27 @@ def _visit_rollups(start, end):
         )
 
 
+def _goal_rollups(start, end):
+    """Goals reached per day: key the kind (download, outbound, form), detail the target."""
+    grouped = (
+        GoalEvent.objects.filter(date__range=(start, end))
+        .values("date", "site_id", "kind", "target")
+        .annotate(count=Count("id"), visitor_count=Count("visitor_hash", distinct=True))
+        .order_by()
+    )
+    for row in grouped.iterator():
+        room = INDEXED_TEXT_BYTES - len(row["kind"].encode())
+        yield DailyRollup(
+            date=row["date"],
+            site_id=row["site_id"],
+            dimension=Dimension.GOAL,
+            key=row["kind"],
+            detail=row["target"][:500].encode()[:room].decode(errors="ignore"),
+            views=row["count"],
+            visitors=row["visitor_count"],
+        )
+
+
 @transaction.atomic
 def build_rollups(start: datetime.date, end: datetime.date) -> int:
     """(Re)build the rollups of every day from `start` to `end` inclusive; returns the rows."""
@@ -195,6 +216,7 @@ def build_rollups(start: datetime.date, end: datetime.date) -> int:
         _view_rollups(start, end),
         _visit_rollups(start, end),
         _search_rollups(start, end),
+        _goal_rollups(start, end),
     ):
         for rollup in rollups:
             batch.append(rollup)
@@ -206,10 +228,12 @@ def build_rollups(start: datetime.date, end: datetime.date) -> int:
 
 
 def purge_raw_views(retention_days: int, today: datetime.date | None = None) -> int:
-    """Delete raw page views older than `retention_days` (rollups stay) and expired salts."""
+    """Delete raw page views and reached goals older than `retention_days` (rollups stay)
+    and expired salts; returns the page views deleted."""
     today = today or timezone.localdate()
     cutoff = today - datetime.timedelta(days=retention_days)
     deleted, _ = PageView.objects.filter(date__lt=cutoff).delete()
+    GoalEvent.objects.filter(date__lt=cutoff).delete()
     delete_expired_salts(today)
     return deleted
 
@@ -235,6 +259,7 @@ FREE_TEXT = {
         ("path", "query", "referrer_path", "utm_source", "utm_medium", "utm_campaign"),
     ),
     "rollups": (DailyRollup, ("key", "detail")),
+    "goals": (GoalEvent, ("target", "label")),
 }
 DIGITS_OR_AT = r"[0-9]{5}|@|%40"
 

@@ -5,6 +5,7 @@ comes from analytics.daterange, which never fails on a bad query string. The per
 reports are one view class configured by the `Report` declarations in REPORTS.
 """
 
+import re
 from dataclasses import dataclass, field, fields
 from urllib.parse import urlencode
 
@@ -13,24 +14,28 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.redirects.views import CreateView as RedirectCreateView
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from analytics.charts import trend_chart
 from analytics.daterange import PRESETS, parse_date_range
-from analytics.models import Dimension
+from analytics.models import Dimension, GoalEvent
 from analytics.queries import (
     GROUP_COUNT,
     compare,
     daily_totals,
     dimension_totals,
+    goal_totals,
     percent_change,
     period_summary,
     previous_period_views,
@@ -76,7 +81,23 @@ class LinkColumn(Column):
 class GroupCountPaginator(WagtailPaginator):
     """Paginates dimension_totals(…, with_group_count=True): the page's own rows carry the
     number of rows, so one aggregate query serves both the page and the count. Only an empty
-    page (no rows, or a number past the end) falls back to a separate count query."""
+    page (no rows, or a number past the end) falls back to a separate count query.
+
+    Its footer tells the analyst what the table covers (rows, the period, how fresh the
+    figures are), not Wagtail's default count of the model's objects ("N daily rollups")."""
+
+    date_range = None
+
+    @cached_property
+    def items_count_label(self):
+        rows = ngettext("%(count)s row", "%(count)s rows", self.count) % {"count": self.count}
+        if self.date_range is None:
+            return rows
+        return _("%(rows)s, %(start)s to %(end)s; counts are brought up to date every hour.") % {
+            "rows": rows,
+            "start": date_format(self.date_range.start, "DATE_FORMAT"),
+            "end": date_format(self.date_range.end, "DATE_FORMAT"),
+        }
 
     def get_page(self, number):
         # Django's get_page checks the number against the count before fetching the page;
@@ -188,6 +209,11 @@ class DimensionReportView(AnalyticsView):
 
     paginator_class = GroupCountPaginator
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.date_range = self.date_range
+        return paginator
+
     def get_base_queryset(self):
         return dimension_totals(
             self.dimension, self.date_range, self.group_by(), with_group_count=True
@@ -289,6 +315,44 @@ class NotFoundReportView(DimensionReportView):
         return rows
 
 
+DOCUMENT_PATH = re.compile(r"^/documents/(\d+)/")
+
+
+class GoalsReportView(DimensionReportView):
+    """Goals reached (downloads, outbound links, form submissions): a total per kind beside
+    the previous period above the table of targets; documents by their title."""
+
+    results_template_name = "analytics/goals_results.html"
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = super().decorate_paginated_queryset(object_list)
+        ids = {
+            int(match[1])
+            for row in rows
+            if row["key"] == GoalEvent.Kind.DOWNLOAD
+            and (match := DOCUMENT_PATH.match(row.get("detail") or ""))
+        }
+        titles = dict(get_document_model().objects.filter(pk__in=ids).values_list("pk", "title"))
+        for row in rows:
+            match = DOCUMENT_PATH.match(row.get("detail") or "")
+            if row["key"] == GoalEvent.Kind.DOWNLOAD and match and int(match[1]) in titles:
+                row["detail_display"] = f"{titles[int(match[1])]} ({row['detail']})"
+        return rows
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        current = goal_totals(self.date_range)
+        previous = goal_totals(self.date_range.previous())
+        summary = []
+        for kind, label in GoalEvent.Kind.choices:
+            item = compare(current.get(kind, 0), previous.get(kind, 0))
+            item.update(key=kind, label=label)
+            summary.append(item)
+        context["summary"] = summary
+        context["previous_range"] = self.date_range.previous()
+        return context
+
+
 @dataclass(frozen=True)
 class Report:
     """One entry of the Analytics menu: a rollup dimension and how its table reads."""
@@ -340,6 +404,9 @@ REPORTS = [
     Report("search-terms", Dimension.SEARCH_TERM, _("Site-search terms"), **SEARCH_OPTIONS),
     Report("zero-result-searches", Dimension.ZERO_RESULT_SEARCH, _("Searches without results"),
            **SEARCH_OPTIONS),
+    Report("goals", Dimension.GOAL, _("Goals"), "success", _("Goal"),
+           detail_label=_("Target"), views_label=_("Conversions"),
+           key_labels=dict(GoalEvent.Kind.choices), view_class=GoalsReportView),
     Report("not-found", Dimension.NOT_FOUND, _("Pages not found (404)"), "warning",
            _("Requested path"), detail_label=_("Linked from"), view_class=NotFoundReportView),
 ]  # fmt: skip

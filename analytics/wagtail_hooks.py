@@ -2,8 +2,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.rich_text import LinkHandler
 
-from analytics import panels, views
+from analytics import goals, panels, views
 from cms.hooks import PAGE_EDITOR_TAB
 
 
@@ -16,6 +17,22 @@ def remember_served_page(page, request, serve_args, serve_kwargs):
 @hooks.register(PAGE_EDITOR_TAB)
 def page_views_tab():
     return panels.analytics_tab()
+
+
+class OutboundLinkHandler(LinkHandler):
+    """Rich text's links to other sites, rendered with the server's signature of their
+    destination, so that the beacon can count them as goals (analytics.goals)."""
+
+    identifier = "external"
+
+    @staticmethod
+    def expand_db_attributes(attrs):
+        return goals.outbound_link_tag(attrs)
+
+
+@hooks.register("register_rich_text_features")
+def register_outbound_links(features):
+    features.register_link_type(OutboundLinkHandler)
 
 
 class ReportMenuItem(MenuItem):

@@ -46,20 +46,36 @@ def ensure_analyst_group(report=None):
     return group
 
 
+def seeded_page_paths():
+    """(path, page id) of every live public page of the seeded site: the demo's views are
+    of pages an analyst can open, not of invented paths."""
+    from wagtail.models import Page
+
+    pages = []
+    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
+        url = page.get_url()
+        if url and url.startswith("/"):
+            pages.append((url, page.pk))
+    return pages
+
+
 def ensure_demo_views(report, count=3000, days=60):
-    """Generated page views and their rollups, so the reports have something to show."""
+    """Generated page views of the seeded pages, goals reached on them, and their rollups,
+    so the reports have something to show."""
     import datetime
 
     from django.utils import timezone
 
     from analytics.buffer import write_rows
-    from analytics.factories import generated_rows
-    from analytics.models import PageView
+    from analytics.factories import generated_goals, generated_rows
+    from analytics.models import GoalEvent, PageView
     from analytics.rollups import build_rollups
 
     if PageView.objects.exists():
         return
-    write_rows(list(generated_rows(count, days=days)))
+    pages = seeded_page_paths()
+    write_rows(list(generated_rows(count, days=days, pages=pages or None)))
+    GoalEvent.objects.bulk_create(generated_goals(count // 20, days=days))
     today = timezone.localdate()
     build_rollups(today - datetime.timedelta(days=days), today)
     report.created.append(f"analytics: {count} demo page views")

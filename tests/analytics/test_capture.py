@@ -1,7 +1,8 @@
 import pytest
 from django.db import connection
 
-from analytics.models import DailyRollup, DailySalt, PageView
+from analytics.models import DailyRollup, DailySalt, GoalEvent, PageView
+from media_archive.factories import ArchiveDocumentFactory
 from tests.analytics.conftest import BROWSER_AGENT, PHONE_AGENT
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def test_same_visitor_same_day_shares_a_hash(home_pages, visitor_client, flush):
 
 def _every_stored_text():
     """Every text value of every analytics table, read with plain SQL."""
-    tables = [model._meta.db_table for model in (PageView, DailyRollup, DailySalt)]
+    tables = [model._meta.db_table for model in (PageView, DailyRollup, DailySalt, GoalEvent)]
     assert set(tables) == {
         table for table in connection.introspection.table_names() if table.startswith("analytics_")
     }
@@ -134,6 +135,9 @@ def test_no_ip_address_or_user_agent_stored_anywhere(home_pages, visitor_client,
     ip = "203.0.113.77"
     visitor_client.get("/ka/", REMOTE_ADDR=ip, HTTP_USER_AGENT=PHONE_AGENT)
     visitor_client.get("/ka/missing/", REMOTE_ADDR=ip, HTTP_USER_AGENT=BROWSER_AGENT)
+    document = ArchiveDocumentFactory()
+    b"".join(visitor_client.get(document.url, REMOTE_ADDR=ip).streaming_content)
+    assert GoalEvent.objects.count() == 1  # a download: a goal, with nothing of the visitor
     flush()
     view = PageView.objects.first()
     build_rollups(view.date, view.date)

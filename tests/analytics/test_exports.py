@@ -33,9 +33,14 @@ VALUES = {
     Dimension.SEARCH_TERM: ("პენსია", "ka"),
     Dimension.ZERO_RESULT_SEARCH: ("ვაუჩერი", "ka"),
     Dimension.NOT_FOUND: ("/ka/old/", "www.google.com"),
+    Dimension.GOAL: ("outbound", "https://matsne.gov.ge/ka/document/view/21698"),
 }
 # What the Georgian admin shows for a value that has a label.
-LABELS = {Dimension.DEVICE: "მობილური ტელეფონი", Dimension.LOCALE: "ქართული"}
+LABELS = {
+    Dimension.DEVICE: "მობილური ტელეფონი",
+    Dimension.LOCALE: "ქართული",
+    Dimension.GOAL: "გარე ბმული",
+}
 
 
 @pytest.fixture

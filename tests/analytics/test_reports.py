@@ -318,3 +318,22 @@ def test_empty_top_pages_report(analyst_client, db):
     response, _, _ = _top_pages_queries(analyst_client)
     assert response.context["paginator"].count == 0
     assert list(response.context["object_list"]) == []
+
+
+def test_a_long_list_says_its_rows_period_and_freshness_not_daily_rollups(analyst_client):
+    """The footer under a list of pages speaks to an analyst: how many rows, which period,
+    how fresh; not Wagtail's count of the model's objects ("N daily rollups")."""
+    today = timezone.localdate()
+    for number in range(60):
+        DailyRollupFactory(date=today, dimension=Dimension.PAGE, key=f"/ka/page-{number}/")
+    response = analyst_client.get(reverse("analytics_reports:pages"), {"period": "7d"})
+    footer = re.search(
+        r'<div class="pagination__end">(.*?)</div>', response.content.decode(), re.S
+    ).group(1)
+    start = today - datetime.timedelta(days=6)
+    with translation.override("ka"):
+        from django.utils.formats import date_format
+
+        period = f"{date_format(start, 'DATE_FORMAT')} – {date_format(today, 'DATE_FORMAT')}"
+    assert footer.strip() == f"60 სტრიქონი, {period}; მონაცემები ყოველ საათში ახლდება."
+    assert "დღიური ჯამები" not in response.content.decode()
