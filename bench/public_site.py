@@ -48,6 +48,17 @@ CACHED_GOAL, UNCACHED_GOAL = 0.8, 0.2
 STEP_TIMEOUT = 900  # seconds for any one preparation step (a busy machine is slow)
 
 
+SKIPPED_DATA_MIGRATIONS = """
+import importlib
+from django.apps import apps
+from wagtail.models import Collection
+Collection.add_root(name="Root")
+importlib.import_module(
+    "wagtail_localize.migrations.0006_create_submit_translation_permission"
+).create_submit_translation_permission(apps, None)
+"""
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -194,23 +205,35 @@ def first_visit_weight(port, path):
     return rows, len(gzip.compress(html))
 
 
-def start_server(env, workers):
+def start_server(env, workers, log):
+    """gunicorn with the production configuration (gunicorn.conf.py: preloaded app, access
+    log, worker recycling), on a free port of 127.0.0.1; its log goes to `log`, not to this
+    report (the access log has a line per request)."""
     port = free_port()
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "ssa.wsgi:application",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    wait_until_up(port, server)
+    with open(log, "ab") as output:
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "ssa.wsgi:application",
+                "--config=gunicorn.conf.py",
+                f"--bind=127.0.0.1:{port}",
+                f"--workers={workers}",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_up(port, server)
+    except SystemExit:
+        stop_server(server)
+        sys.stderr.write(Path(log).read_text(errors="replace")[-3000:])
+        raise
     return port, server
 
 
@@ -289,18 +312,15 @@ def main():
     scratch = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
     workdir = Path(tempfile.mkdtemp(prefix="ssa-bench-", dir=scratch))
     env = environment(workdir)
+    log = workdir / "gunicorn.log"
     server = None
     try:
         started = time.monotonic()
         print("Preparing a temporary database with the demo content…", flush=True)
         manage(env, "migrate", "--run-syncdb", "--noinput")
-        # What the skipped data migrations would have made: the root collection.
-        manage(
-            env,
-            "shell",
-            "-c",
-            "from wagtail.models import Collection; Collection.add_root(name='Root')",
-        )
+        # What the skipped data migrations would have made: the root collection and
+        # wagtail-localize's "submit translation" permission (the demo's roles grant it).
+        manage(env, "shell", "-c", SKIPPED_DATA_MIGRATIONS)
         manage(env, "seed_demo")
         manage(env, "collectstatic", "--noinput")
         print(f"  ready in {time.monotonic() - started:.0f} s", flush=True)
@@ -308,7 +328,7 @@ def main():
 
         results = {}
         for cached in (True, False):
-            port, server = start_server(environment(workdir, cached), options.workers)
+            port, server = start_server(environment(workdir, cached), options.workers, log)
             service_path = find_service_path(port)
             pages = [
                 ("home page", "/ka/"),
@@ -348,7 +368,7 @@ def main():
         )
 
         if shutil.which("wrk"):
-            port, server = start_server(environment(workdir, True), options.wrk_workers)
+            port, server = start_server(environment(workdir, True), options.wrk_workers, log)
             service_path = find_service_path(port)
             print(
                 f"\nwrk -c{options.wrk_connections} -d{options.wrk_seconds:g}s -t2, gunicorn "
