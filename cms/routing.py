@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
 
+from cms import page_rows
+
 # Re-implements Page.route's walk (and BasePage.get_view_restrictions Wagtail's lookup):
 # re-read both against Wagtail's on an upgrade (tests/test_upstream_canaries.py).
 WRITTEN_FOR = ("wagtail 8.0.1",)
@@ -128,7 +130,7 @@ def route_down(page, request, path_components, site=None):
     )
     model = apps.get_model(found.model)
     try:
-        specific = model._default_manager.get(pk=found.page_id)
+        specific = page_rows.get_by_id(model, found.page_id)
     except model.DoesNotExist:
         raise Http404 from None
     return specific.route(request, list(found.rest))
@@ -187,7 +189,8 @@ def route_request(request, path):
     try:
         if components and _routes_like_a_plain_page(root.specific_class):
             return route_down(root, request, components, site)
-        specific = root.specific_class.objects.get(pk=root.pk) if root.specific_class else root
+        model = root.specific_class
+        specific = page_rows.get_by_id(model, root.pk) if model else root
         return specific.route(request, components)
     except (Http404, Page.DoesNotExist):
         return None
