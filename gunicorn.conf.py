@@ -16,6 +16,13 @@ keepalive = 5
 # Recycle workers now and then: a slow leak in any library never grows without bound.
 max_requests = 2000
 max_requests_jitter = 200
+# The site is imported once, in the master, and each worker is a fork of it: a recycled or
+# replaced worker answers within milliseconds instead of importing Django, Wagtail and every
+# app again (seconds of CPU, during which the requests queued on it wait; under load that is
+# what made clients time out). Nothing opens a database or Redis connection or starts a
+# thread while the site is imported (tests/cms/test_gunicorn_preload.py); each worker opens
+# its own on its first request.
+preload_app = True
 # The request line may be 8 KB (gunicorn's maximum, its default is 4 KB): a gallery address
 # with several Georgian facets, percent-encoded at nine bytes a letter, passes 4 KB. Longer
 # lines are refused with 414 before Django sees them.

@@ -8,9 +8,14 @@ the way that routes by itself (RoutablePageMixin: feeds, calendars) is handed th
 the address just as Wagtail would hand it.
 """
 
+import hashlib
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
+
+from cms import page_rows
 
 # Re-implements Page.route's walk (and BasePage.get_view_restrictions Wagtail's lookup):
 # re-read both against Wagtail's on an upgrade (tests/test_upstream_canaries.py).
@@ -73,9 +78,9 @@ def _claims_rest(model, row, rest):
     return True
 
 
-def route_down(page, request, path_components):
-    if not path_components:
-        return Page.route(page, request, path_components)
+def _target(page, path_components):
+    """(the row that answers the address, the rest of the address it is handed), or None
+    when no page does: Wagtail's walk, on the rows of one query."""
     chain = _chain(page, path_components)
     for level, row in enumerate(chain):
         is_last = level == len(path_components) - 1
@@ -84,10 +89,51 @@ def route_down(page, request, path_components):
             claims = None if is_last else _claims_rest(row.specific_class, row, rest)
             if claims is False:
                 continue  # Wagtail would hand the rest to the children: so does the chain
-            specific = row.specific
-            return specific.route(request, rest)
-    # A slug with no page at its level, below pages that do not route by themselves.
-    raise Http404
+            return row, rest
+    return None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Which page answers an address (kept in the layout cache): its id and specific model."""
+
+    page_id: int
+    model: str  # "app_label.ModelName"
+    rest: tuple
+
+
+def route_down(page, request, path_components, site=None):
+    """The page for the address below `page`, routed by its specific row.
+
+    Which page that is depends only on the page tree (slugs, moves, publication, page
+    types), so the answer is kept in the layout cache (a new version on any of those
+    changes) per site, root and address; the page itself is read afresh, in one query by
+    its id. An address that finds no page is not kept (anyone can invent them)."""
+    from django.apps import apps
+
+    from cms import layout_cache
+
+    if not path_components:
+        return Page.route(page, request, path_components)
+
+    def target():
+        found = _target(page, path_components)
+        if found is None:
+            # A slug with no page at its level, below pages that do not route by themselves.
+            raise Http404
+        row, rest = found
+        return Target(row.pk, row.specific_class._meta.label, tuple(rest))
+
+    address = hashlib.blake2b("/".join(path_components).encode(), digest_size=16).hexdigest()
+    found = layout_cache.cached(
+        "route", [site.pk if site is not None else "", page.pk, address], target
+    )
+    model = apps.get_model(found.model)
+    try:
+        specific = page_rows.get_by_id(model, found.page_id)
+    except model.DoesNotExist:
+        raise Http404 from None
+    return specific.route(request, list(found.rest))
 
 
 # Finding the site and the home page in the visitor's language --------------------------
@@ -142,8 +188,9 @@ def route_request(request, path):
     components = [component for component in path.split("/") if component]
     try:
         if components and _routes_like_a_plain_page(root.specific_class):
-            return route_down(root, request, components)
-        specific = root.specific_class.objects.get(pk=root.pk) if root.specific_class else root
+            return route_down(root, request, components, site)
+        model = root.specific_class
+        specific = page_rows.get_by_id(model, root.pk) if model else root
         return specific.route(request, components)
     except (Http404, Page.DoesNotExist):
         return None

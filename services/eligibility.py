@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cms.regions import Region
+from cms.widgets import PlainSelect
 
 MAX_AGE = 120
 
@@ -140,7 +141,7 @@ class FinderForm(forms.Form):
             "max_value": _("Write your age in whole years, for example 67."),
         },
     )
-    region = forms.ChoiceField(label=_("Where do you live?"), required=False)
+    region = forms.ChoiceField(label=_("Where do you live?"), required=False, widget=PlainSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

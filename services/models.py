@@ -14,13 +14,14 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
 
 from cms import layout_cache
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.change_notes import newest_first
 from cms.models import BasePage
+from cms.widgets import PlainSelect
 from helpers.georgian import slugify_georgian
 from services import blocks
 from services.eligibility import EligibilityRules, FinderForm, RegionListField, match
@@ -67,8 +68,8 @@ class Audience(TranslatableMixin, models.Model):
 class ServiceFilterForm(forms.Form):
     """The listing's GET form. Labels carry the number of services each choice finds."""
 
-    audience = forms.ChoiceField(label=_("Who it is for"), required=False)
-    kind = forms.ChoiceField(label=_("Type"), required=False)
+    audience = forms.ChoiceField(label=_("Who it is for"), required=False, widget=PlainSelect)
+    kind = forms.ChoiceField(label=_("Type"), required=False, widget=PlainSelect)
 
     def __init__(self, data, audiences, audience_counts, kind_counts):
         super().__init__(data)
@@ -422,6 +423,50 @@ class ServicePage(BasePage):
     @property
     def changes_newest_first(self):
         return newest_first(self.change_notes)
+
+    def links_shown(self, request):
+        """(audiences, offices, related services) as the page shows them: names, addresses
+        and titles of other rows, the same for every visitor until an editor publishes or
+        edits an audience, so kept in the layout cache like the breadcrumbs. A preview
+        shows the draft's own choices, worked out each time and never kept."""
+
+        def compute():
+            return ShownLinks(
+                audiences=self.audiences_here,
+                offices=[
+                    LinkedPage(office.title, office.get_url(request), office.address)
+                    for office in self.offices
+                ],
+                related=[LinkedPage(page.title, page.get_url(request)) for page in self.related],
+            )
+
+        if getattr(request, "is_preview", False) or self.pk is None:
+            return compute()
+        site = Site.find_for_request(request)
+        return layout_cache.cached(
+            "service-links", [site.pk if site is not None else "", self.pk], compute
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["links_shown"] = self.links_shown(request)
+        return context
+
+
+@dataclass(frozen=True)
+class LinkedPage:
+    """Another page as a service page links to it (picklable, for the layout cache)."""
+
+    title: str
+    url: str
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class ShownLinks:
+    audiences: list
+    offices: list
+    related: list
 
 
 class SupportFinderPage(BasePage):

@@ -8,6 +8,7 @@ The overrides, each in one module that names the version it was written for:
 - cms/text_case.py: Georgian-safe capfirst in place of Django's;
 - media_archive/privacy.py: the archive items a page refers to (ReferenceIndex's scanner),
   and EXIF without the GPS sub-IFD (Pillow's cached IFDs);
+- cms/page_rows.py: Django's compiler internals (its own canary: tests/cms/test_page_rows.py).
 - cms/routing.py and cms/models.py (BasePage.get_view_restrictions): Wagtail's routing and
   view-restriction lookups, answered in fewer queries.
 """
@@ -29,7 +30,7 @@ from PIL import Image as PILImage
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, ReferenceIndex
 
-from cms import routing, text_case
+from cms import page_rows, routing, text_case
 from media_archive import privacy
 from media_archive.factories import ArchiveImageFactory
 from media_archive.pages import ArchiveGalleryPage
@@ -54,7 +55,7 @@ def written_for(module):
     return dict(entry.split(" ") for entry in module.WRITTEN_FOR)
 
 
-@pytest.mark.parametrize("module", [db_backend, text_case, privacy, routing])
+@pytest.mark.parametrize("module", [db_backend, text_case, privacy, routing, page_rows])
 def test_each_override_names_the_versions_it_was_written_for(module):
     assert written_for(module), f"{module.__name__} names no upstream version"
     for distribution in written_for(module):

@@ -1,7 +1,9 @@
+import hashlib
 from dataclasses import dataclass
 
 from django import template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from cms import layout_cache, page_cache
@@ -109,3 +111,48 @@ def served_at(context):
     """The moment this copy of the page is sent, in epoch seconds (cms.page_cache writes it
     into every copy it serves)."""
     return page_cache.served_at(context.get("request"))
+
+
+class LayoutFragmentNode(template.Node):
+    def __init__(self, name, vary_on, nodelist):
+        self.name = name
+        self.vary_on = vary_on
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or (user is not None and user.is_authenticated)
+        ):
+            return self.nodelist.render(context)
+        values = repr([value.resolve(context) for value in self.vary_on])
+        digest = hashlib.blake2b(values.encode(), digest_size=16).hexdigest()
+        try:
+            host = request.get_host()
+        except Exception:  # a bad Host header: render without the cache
+            return self.nodelist.render(context)
+        parts = [self.name, translation.get_language() or "", request.scheme, host, digest]
+        return mark_safe(  # noqa: S308 - the output of our own templates, escaped when rendered
+            layout_cache.cached("fragment", parts, lambda: self.nodelist.render(context))
+        )
+
+
+@register.tag
+def layout_fragment(parser, token):
+    """{% layout_fragment "name" value… %}…{% end_layout_fragment %}: a part of the layout
+    (menus, footer, share metadata) rendered once for these values and kept in the layout
+    cache, so it follows every editor change (a new layout version). What it shows must
+    depend only on the values named, the language, the address the site is reached on and
+    what editors change: never on the visitor, the time or the request's query. Previews
+    and logged-in users always get it rendered afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("layout_fragment needs a name")
+    name = bits[1].strip("\"'")
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("end_layout_fragment",))
+    parser.delete_first_token()
+    return LayoutFragmentNode(name, vary_on, nodelist)

@@ -38,3 +38,29 @@ def test_a_draft_home_translation_falls_back_like_wagtail(home_pages, locales):
     request = RequestFactory().get("/en/")
     site = routing.find_site(request)
     assert site is not None and request._wagtail_site is site
+
+
+def test_the_route_is_remembered_until_the_page_tree_changes(
+    client, home_pages, django_assert_max_num_queries
+):
+    """Which page answers an address is kept in the layout cache: on the next request only
+    the layout version and the page's own row are read. A rename, an unpublication or a
+    deletion is seen on the very next request."""
+    about = ContentPageFactory(parent=home_pages["ka"], title="სააგენტოს შესახებ")
+    mission = ContentPageFactory(parent=about, title="მისია")
+    old_url = mission.url
+    client.get(old_url)
+    with django_assert_max_num_queries(2):
+        assert client.get(old_url).context["page"] == mission
+
+    mission.slug = "chveni-misia"
+    mission.save_revision().publish()
+    mission.refresh_from_db()
+    assert client.get(old_url).status_code == 404
+    assert client.get(mission.url).context["page"] == mission
+
+    mission.unpublish()
+    assert client.get(mission.url).status_code == 404
+    about.delete()
+    assert client.get(mission.url).status_code == 404
+    assert client.get(old_url).status_code == 404

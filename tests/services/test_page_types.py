@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -74,6 +74,19 @@ class ServicePageTypeTests(WagtailPageTestCase):
             self.assertIn(text, html)
         # Change notes newest first.
         self.assertLess(html.index("ახალი ცვლილება"), html.index("ძველი ცვლილება"))
+
+    def test_a_preview_shows_the_drafts_links_and_never_keeps_them(self):
+        """The links a page shows are kept in the layout cache for visitors; a preview of a
+        draft that links elsewhere shows the draft's links, and visitors still get the live
+        page's."""
+        self.client.get(self.service.url)  # the live page's links are now kept
+        draft = ServicePage.objects.get(pk=self.service.pk)
+        draft.related_services = []
+        request = RequestFactory().get(self.service.url)
+        request.is_preview = True
+        self.assertEqual(draft.links_shown(request).related, [])
+        html = self.client.get(self.service.url).content.decode()
+        self.assertIn(self.related.url, html)
 
     def test_unpublished_links_are_left_out(self):
         self.office.unpublish()
