@@ -31,6 +31,7 @@ from cms.models import BasePage
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.ical import calendar_response
 from news.listing import news_listing, paginate
+from press import translation as press_translation
 from press.forms import PressReleasePageForm
 from press.panels import ForcePublishReasonPanel, MediaContactWarningPanel, NotReviewedPanel
 
@@ -337,6 +338,10 @@ class PressReleasePage(NewsPage):
             self.go_live_at is None or self.go_live_at < self.embargo_until
         ):
             self.go_live_at = self.embargo_until
+
+    def get_workflow(self):
+        # A translation is reviewed like the release it translates (press.translation).
+        return press_translation.workflow_for(self, super().get_workflow())
 
     def serve(self, request, *args, **kwargs):
         if self.is_under_embargo:

@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from press import admin_views
+from press import admin_views, translation
 from press.force_publish import (
     FORCE_PUBLISH_PERMISSION,
     LOG_FORCE_PUBLISH,
@@ -67,7 +67,27 @@ def register_press_urls():
             admin_views.mark_reviewed_view,
             name="press_mark_reviewed",
         ),
+        path(
+            "press/translation/<int:page_id>/submit/",
+            translation.submit_translation_view,
+            name="press_submit_translation",
+        ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_translation_sync():
+    """Before wagtail-localize's own pattern for the same address (press.translation)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation.GuardedUpdateTranslationsView.as_view(),
+        )
+    ]
+
+
+hooks.register("register_page_header_buttons", translation.submit_translation_buttons)
+hooks.register("register_page_listing_more_buttons", translation.submit_translation_buttons)
 
 
 class ScheduledMenuItem(MenuItem):
