@@ -33,7 +33,9 @@ from news.ical import calendar_response
 from news.listing import news_listing, paginate
 from press import translation as press_translation
 from press.forms import PressReleasePageForm
+from press.models import Withdrawal
 from press.panels import ForcePublishReasonPanel, MediaContactWarningPanel, NotReviewedPanel
+from press.withdrawal import not_withdrawn
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 10
@@ -47,6 +49,12 @@ def not_under_embargo(now=None):
         | Q(pressreleasepage__embargo_until__isnull=True)
         | Q(pressreleasepage__embargo_until__lte=now)
     )
+
+
+def publicly_listed(now=None):
+    """Q for news items the public finds in listings, feeds and search: not held back by
+    an embargo, not withdrawn (a withdrawn item stays at its address only)."""
+    return not_under_embargo(now) & not_withdrawn()
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -71,7 +79,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # layout_cache.public: Wagtail's .public() without its query for the restrictions.
         return (
             layout_cache.public(NewsPage.objects.child_of(self).live())
-            .filter(not_under_embargo())
+            .filter(publicly_listed())
             .order_by("-publication_date", "-pk")
         )
 
@@ -177,12 +185,23 @@ class NewsPage(BasePage):
 
     @classmethod
     def get_indexed_objects(cls):
-        # An embargoed release stays out of the search index until it is published.
-        return super().get_indexed_objects().filter(not_under_embargo())
+        # An embargoed release stays out of the search index until it is published; a
+        # withdrawn item leaves it.
+        return super().get_indexed_objects().filter(publicly_listed())
 
     @property
     def kind_label(self):
         return _("News")
+
+    @property
+    def withdrawal_notice(self):
+        """The public explanation of a withdrawn item, or None."""
+        return Withdrawal.objects.filter(page_id=self.pk).first() if self.pk else None
+
+    def get_sitemap_urls(self, request=None):
+        if self.withdrawal_notice is not None:
+            return []
+        return super().get_sitemap_urls(request)
 
     @property
     def publication_datetime(self):
@@ -303,6 +322,7 @@ class PressReleasePage(NewsPage):
             super(NewsPage, cls)
             .get_indexed_objects()
             .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=timezone.now()))
+            .filter(not_withdrawn())
         )
 
     @property

@@ -8,7 +8,9 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from press import withdrawal
 from press.force_publish import mark_reviewed, may_mark_reviewed, unreviewed_publication
+from press.forms import UnpublishForm, WithdrawForm
 
 EDITING_ACTIONS = ["add", "change", "publish"]
 
@@ -78,4 +80,76 @@ def mark_reviewed_view(request, page_id):
         return redirect("wagtailadmin_pages:edit", page.pk)
     return render(
         request, "press/admin/mark_reviewed.html", {"page": page, "publication": publication}
+    )
+
+
+def _withdrawable(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, apps.get_model("news", "NewsPage")) or not withdrawal.may_withdraw(
+        request.user, page
+    ):
+        raise PermissionDenied
+    return page
+
+
+@require_admin_access
+def withdraw_view(request, page_id):
+    """GOV.UK's withdrawal: the page stays, with a dated public explanation."""
+    page = _withdrawable(request, page_id)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdrawal.withdraw(
+                page, request.user, form.cleaned_data["explanation"], form.cleaned_data["notify"]
+            )
+        except withdrawal.WithdrawalError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("“%(title)s” is withdrawn.") % {"title": page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return render(
+        request,
+        "press/admin/withdraw.html",
+        {"page": page, "form": form, "recipients": withdrawal.received_the_release(page).count()},
+    )
+
+
+@require_admin_access
+def unpublish_view(request, page_id):
+    """GOV.UK's unpublishing: the page goes, its address redirects to a chosen page."""
+    page = _withdrawable(request, page_id)
+    form = UnpublishForm(request.POST or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdrawal.unpublish_with_redirect(
+                page,
+                request.user,
+                form.cleaned_data["reason"],
+                form.cleaned_data["redirect_to"],
+                form.cleaned_data["notify"],
+            )
+        except withdrawal.WithdrawalError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("“%(title)s” is removed; its address leads to “%(target)s”.")
+                % {
+                    "title": page.get_admin_display_title(),
+                    "target": form.cleaned_data["redirect_to"].get_admin_display_title(),
+                },
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return render(
+        request,
+        "press/admin/unpublish.html",
+        {
+            "page": page,
+            "form": form,
+            "media": form.media,
+            "recipients": withdrawal.received_the_release(page).count(),
+        },
     )

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page, Site
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale, Page, PageLogEntry, Site
 
 from press.models import ContactList, Delivery, Distribution, MediaContact
 
@@ -173,9 +174,68 @@ def _release_in(page, language_code, kind):
     return release
 
 
+NOTICE_LABELS = {
+    Distribution.Kind.WITHDRAWAL: gettext_lazy("WITHDRAWN"),
+    Distribution.Kind.UNPUBLICATION: gettext_lazy("REMOVED FROM THE WEBSITE"),
+}
+NOTICE_INTROS = {
+    Distribution.Kind.WITHDRAWAL: gettext_lazy(
+        "The Agency has withdrawn this release, which you received earlier. Reason:"
+    ),
+    Distribution.Kind.UNPUBLICATION: gettext_lazy(
+        "The Agency has removed this release, which you received earlier, from its website. Reason:"
+    ),
+}
+
+
+def _render_notice(distribution, language_code):
+    """A notice of withdrawal or removal, with the reason, to those who had the release."""
+    with translation.override(language_code):
+        release = _release_in(distribution.page, language_code, distribution.kind)
+        root_url = _site_root_url()
+        label = str(NOTICE_LABELS[distribution.kind])
+        url = ""
+        if distribution.kind == Distribution.Kind.WITHDRAWAL and release.url:
+            url = root_url + release.url
+        elif distribution.kind == Distribution.Kind.UNPUBLICATION:
+            redirect = _redirect_of(distribution.page)
+            url = (root_url + redirect) if redirect else ""
+        context = {
+            "release": release,
+            "notice_label": label,
+            "notice_intro": str(NOTICE_INTROS[distribution.kind]),
+            "note": distribution.note,
+            "release_url": url,
+            "unsubscribe_url": _UNSUBSCRIBE_MARKER,
+            "site_root_url": root_url,
+        }
+        subject = f"{label} — {release.title}"
+        html = render_to_string("press/email/notice.html", context)
+        text = render_to_string("press/email/notice.txt", context)
+    return subject, strip_tags(text).strip() + "\n", html
+
+
+def _redirect_of(page):
+    """Where the address of a removed release now leads (press.withdrawal made it)."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="press.unpublish_with_redirect")
+        .order_by("-pk")
+        .first()
+    )
+    old_path = (entry.data or {}).get("old_path") if entry else None
+    redirect = Redirect.objects.filter(old_path=Redirect.normalise_path(old_path or "")).first()
+    if redirect is None or redirect.redirect_page is None:
+        return ""
+    return redirect.redirect_page.url or ""
+
+
 def _render_message(distribution, language_code):
     """(subject, text, html) for one language, with the unsubscribe marker in place."""
     kind = distribution.kind
+    if kind in NOTICE_LABELS:
+        return _render_notice(distribution, language_code)
     with translation.override(language_code):
         release = _release_in(distribution.page, language_code, kind)
         # The embargo is the original release's, whichever translation the contact reads.

@@ -57,3 +57,45 @@ class PressReleasePageForm(ChangeNotePageForm, GeorgianSlugPageForm):
 
 def _same_minute(first, second):
     return second is not None and abs((first - second).total_seconds()) < 60
+
+
+class WithdrawForm(forms.Form):
+    explanation = forms.CharField(
+        label=_("Public explanation"),
+        widget=forms.Textarea({"rows": 4}),
+        help_text=_(
+            "Shown on the page under the date of withdrawal, e.g. why it no longer applies."
+        ),
+        error_messages={"required": _("Explain publicly why the page is withdrawn.")},
+    )
+    notify = forms.BooleanField(
+        label=_("Tell the contacts who received the release"),
+        required=False,
+    )
+
+
+class UnpublishForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for removing the page"),
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Recorded in the page's history and sent with the notice."),
+        error_messages={"required": _("Give the reason for removing the page.")},
+    )
+    redirect_to = forms.ModelChoiceField(
+        label=_("Send visitors to"),
+        queryset=None,
+        error_messages={"required": _("Choose the page visitors are sent to.")},
+    )
+    notify = forms.BooleanField(
+        label=_("Tell the contacts who received the release"),
+        required=False,
+    )
+
+    def __init__(self, *args, page=None, **kwargs):
+        from wagtail.admin.widgets import AdminPageChooser
+        from wagtail.models import Page
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["redirect_to"]
+        field.queryset = Page.objects.live().exclude(pk=page.pk) if page else Page.objects.live()
+        field.widget = AdminPageChooser()

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -78,6 +79,8 @@ class Distribution(models.Model):
     class Kind(models.TextChoices):
         PUBLICATION = "publication", _("On publication")
         ADVANCE = "advance", _("Advance copy under embargo")
+        WITHDRAWAL = "withdrawal", _("Notice of withdrawal")
+        UNPUBLICATION = "unpublication", _("Notice of removal")
 
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -86,6 +89,11 @@ class Distribution(models.Model):
         verbose_name=_("press release"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        help_text=_("The reason sent with a notice of withdrawal or removal."),
+    )
     lists = models.ManyToManyField(ContactList, blank=True, verbose_name=_("lists"))
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -241,3 +249,33 @@ class ForcePublication(models.Model):
 
     def __str__(self):
         return f"{self.page.title}: {self.reason[:60]}"
+
+
+class Withdrawal(models.Model):
+    """A news item or press release withdrawn as on GOV.UK: it stays at its address with a
+    dated public explanation, and leaves listings, feeds and search."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="withdrawal",
+        verbose_name=_("page"),
+    )
+    explanation = models.TextField(_("public explanation"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), default=timezone.now)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
+
+    def __str__(self):
+        return f"{self.page.title}: {self.explanation[:60]}"

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from press import admin_views, translation
+from press import admin_views, translation, withdrawal
 from press.force_publish import (
     FORCE_PUBLISH_PERMISSION,
     LOG_FORCE_PUBLISH,
@@ -20,7 +21,7 @@ from press.force_publish import (
     REASON_FIELD,
     record_force_publication,
 )
-from press.models import ContactList, Delivery, MediaContact
+from press.models import ContactList, Delivery, MediaContact, Withdrawal
 
 
 class MediaContactViewSet(SnippetViewSet):
@@ -67,6 +68,8 @@ def register_press_urls():
             admin_views.mark_reviewed_view,
             name="press_mark_reviewed",
         ),
+        path("press/withdraw/<int:page_id>/", admin_views.withdraw_view, name="press_withdraw"),
+        path("press/unpublish/<int:page_id>/", admin_views.unpublish_view, name="press_unpublish"),
         path(
             "press/translation/<int:page_id>/submit/",
             translation.submit_translation_view,
@@ -84,6 +87,33 @@ def guard_translation_sync():
             translation.GuardedUpdateTranslationsView.as_view(),
         )
     ]
+
+
+def withdraw_buttons(page, user, view_name=None, next_url=None):
+    """ "Withdraw" and "Unpublish and redirect" for a live news item or press release."""
+    if isinstance(page.specific_deferred, apps.get_model("news", "NewsPage")) and (
+        withdrawal.may_withdraw(user, page)
+    ):
+        if not Withdrawal.objects.filter(page_id=page.pk).exists():
+            yield ListingButton(
+                _("Withdraw"), reverse("press_withdraw", args=[page.pk]), priority=70
+            )
+        yield ListingButton(
+            _("Unpublish and redirect"), reverse("press_unpublish", args=[page.pk]), priority=71
+        )
+
+
+hooks.register("register_page_header_buttons", withdraw_buttons)
+hooks.register("register_page_listing_more_buttons", withdraw_buttons)
+
+
+@hooks.register("before_unpublish_page")
+def news_is_unpublished_with_a_reason(request, page):
+    """Wagtail's own Unpublish asks for no reason and leaves a dead address: news goes
+    through "Unpublish and redirect" instead."""
+    if isinstance(page.specific_deferred, apps.get_model("news", "NewsPage")):
+        return redirect("press_unpublish", page.pk)
+    return None
 
 
 hooks.register("register_page_header_buttons", translation.submit_translation_buttons)
@@ -176,6 +206,25 @@ def register_press_log_actions(actions):
         def format_message(self, log_entry):
             return _("Published without review. Reason: %(reason)s") % {
                 "reason": log_entry.data.get("reason", "")
+            }
+
+    @actions.register_action(withdrawal.LOG_WITHDRAW)
+    class WithdrawFormatter(LogFormatter):
+        label = _("Withdraw")
+
+        def format_message(self, log_entry):
+            return _("Withdrawn. Public explanation: %(explanation)s") % {
+                "explanation": log_entry.data.get("explanation", "")
+            }
+
+    @actions.register_action(withdrawal.LOG_UNPUBLISH)
+    class UnpublishFormatter(LogFormatter):
+        label = _("Unpublish and redirect")
+
+        def format_message(self, log_entry):
+            return _("Unpublished; its address leads to “%(target)s”. Reason: %(reason)s") % {
+                "target": (log_entry.data.get("redirect_to") or {}).get("title", ""),
+                "reason": log_entry.data.get("reason", ""),
             }
 
     actions.register_action(
