@@ -8,9 +8,10 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from press import withdrawal
+from press import advance_copy, withdrawal
+from press.distribution import DistributionError
 from press.force_publish import mark_reviewed, may_mark_reviewed, unreviewed_publication
-from press.forms import UnpublishForm, WithdrawForm
+from press.forms import AdvanceCopyForm, UnpublishForm, WithdrawForm
 
 EDITING_ACTIONS = ["add", "change", "publish"]
 
@@ -152,4 +153,32 @@ def unpublish_view(request, page_id):
             "media": form.media,
             "recipients": withdrawal.received_the_release(page).count(),
         },
+    )
+
+
+@require_admin_access
+def advance_copy_view(request, page_id):
+    """Send the approved release, before its embargo, to chosen trusted contacts."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not advance_copy.may_send(request.user, page):
+        raise PermissionDenied
+    form = AdvanceCopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            distribution = advance_copy.send_advance_copy(
+                page, form.cleaned_data["contacts"], request.user
+            )
+        except DistributionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("The advance copy goes to %(count)s contacts; see the send log.")
+                % {"count": distribution.deliveries.count()},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return render(
+        request,
+        "press/admin/advance_copy.html",
+        {"page": page, "form": form, "embargo_until": advance_copy.embargo_of(page)},
     )

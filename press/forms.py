@@ -99,3 +99,23 @@ class UnpublishForm(forms.Form):
         field = self.fields["redirect_to"]
         field.queryset = Page.objects.live().exclude(pk=page.pk) if page else Page.objects.live()
         field.widget = AdminPageChooser()
+
+
+class ContactChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, contact):
+        return f"{contact} — {contact.email} ({contact.get_language_display()})"
+
+
+class AdvanceCopyForm(forms.Form):
+    contacts = ContactChoiceField(
+        label=_("Trusted contacts"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one contact.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from press.advance_copy import trusted_contacts
+
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].queryset = trusted_contacts()

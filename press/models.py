@@ -31,6 +31,11 @@ class MediaContact(index.Indexed, ClusterableModel):
         "press.ContactList", related_name="contacts", blank=True, verbose_name=_("lists")
     )
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    receives_advance_copies = models.BooleanField(
+        _("trusted for advance copies"),
+        default=False,
+        help_text=_("May receive releases before publication, under embargo."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -40,6 +45,7 @@ class MediaContact(index.Indexed, ClusterableModel):
         FieldPanel("topics"),
         FieldPanel("lists"),
         FieldPanel("is_active"),
+        FieldPanel("receives_advance_copies"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -120,6 +126,7 @@ class Distribution(models.Model):
                 "review_forced_publication",
                 _("Can mark a release published without review as reviewed"),
             ),
+            ("send_advance_copy", _("Can send advance copies under embargo")),
         ]
 
     def __str__(self):

@@ -12,7 +12,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from press import admin_views, translation, withdrawal
+from press import admin_views, advance_copy, translation, withdrawal
 from press.force_publish import (
     FORCE_PUBLISH_PERMISSION,
     LOG_FORCE_PUBLISH,
@@ -69,6 +69,11 @@ def register_press_urls():
             name="press_mark_reviewed",
         ),
         path("press/withdraw/<int:page_id>/", admin_views.withdraw_view, name="press_withdraw"),
+        path(
+            "press/advance-copy/<int:page_id>/",
+            admin_views.advance_copy_view,
+            name="press_advance_copy",
+        ),
         path("press/unpublish/<int:page_id>/", admin_views.unpublish_view, name="press_unpublish"),
         path(
             "press/translation/<int:page_id>/submit/",
@@ -103,6 +108,17 @@ def withdraw_buttons(page, user, view_name=None, next_url=None):
         )
 
 
+def advance_copy_buttons(page, user, view_name=None, next_url=None):
+    if isinstance(page.specific_deferred, _press_release_model()) and advance_copy.may_send(
+        user, page
+    ):
+        yield ListingButton(
+            _("Send advance copy"), reverse("press_advance_copy", args=[page.pk]), priority=72
+        )
+
+
+hooks.register("register_page_header_buttons", advance_copy_buttons)
+hooks.register("register_page_listing_more_buttons", advance_copy_buttons)
 hooks.register("register_page_header_buttons", withdraw_buttons)
 hooks.register("register_page_listing_more_buttons", withdraw_buttons)
 
@@ -206,6 +222,15 @@ def register_press_log_actions(actions):
         def format_message(self, log_entry):
             return _("Published without review. Reason: %(reason)s") % {
                 "reason": log_entry.data.get("reason", "")
+            }
+
+    @actions.register_action(advance_copy.LOG_ADVANCE_COPY)
+    class AdvanceCopyFormatter(LogFormatter):
+        label = _("Send advance copy")
+
+        def format_message(self, log_entry):
+            return _("Advance copy under embargo sent to %(count)s contacts") % {
+                "count": log_entry.data.get("recipients", 0)
             }
 
     @actions.register_action(withdrawal.LOG_WITHDRAW)
