@@ -9,9 +9,10 @@ from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from press import advance_copy, withdrawal
+from press.contact_import import import_contacts
 from press.distribution import DistributionError
 from press.force_publish import mark_reviewed, may_mark_reviewed, unreviewed_publication
-from press.forms import AdvanceCopyForm, UnpublishForm, WithdrawForm
+from press.forms import AdvanceCopyForm, ContactImportForm, UnpublishForm, WithdrawForm
 
 EDITING_ACTIONS = ["add", "change", "publish"]
 
@@ -182,3 +183,27 @@ def advance_copy_view(request, page_id):
         "press/admin/advance_copy.html",
         {"page": page, "form": form, "embargo_until": advance_copy.embargo_of(page)},
     )
+
+
+def may_import_contacts(user):
+    return user.has_perms(["press.add_mediacontact", "press.change_mediacontact"])
+
+
+@require_admin_access
+def import_contacts_view(request):
+    """Upload a CSV of contacts; valid rows are saved, each bad row reported by its line."""
+    if not may_import_contacts(request.user):
+        raise PermissionDenied
+    form = ContactImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = import_contacts(form.cleaned_data["file"])
+        if report.created or report.updated:
+            messages.success(
+                request,
+                gettext("Contacts imported: %(created)s new, %(updated)s updated.")
+                % {"created": report.created, "updated": report.updated},
+            )
+        if not report.errors:
+            return redirect("wagtailsnippets_press_mediacontact:list")
+    return render(request, "press/admin/import_contacts.html", {"form": form, "report": report})

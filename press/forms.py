@@ -119,3 +119,28 @@ class AdvanceCopyForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = trusted_contacts()
+
+
+class ContactImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "A header row, then one contact a row. Columns: name, outlet, e-mail, language "
+            "(ka or en), topics, lists (separated by “;”). The contact list's export has "
+            "the same columns."
+        ),
+        error_messages={"required": _("Choose a CSV file.")},
+    )
+
+    def clean_file(self):
+        from press.contact_import import MAX_UPLOAD_BYTES, decode_upload
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        text = decode_upload(upload.read())
+        if text is None:
+            raise forms.ValidationError(
+                _("The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.")
+            )
+        return text

@@ -2,15 +2,16 @@ from django.apps import apps
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from press import admin_views, advance_copy, translation, withdrawal
 from press.force_publish import (
@@ -24,13 +25,29 @@ from press.force_publish import (
 from press.models import ContactList, Delivery, MediaContact, Withdrawal
 
 
+class MediaContactIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if admin_views.may_import_contacts(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Import CSV"), url=reverse("press_import_contacts"), icon_name="upload"
+                )
+            )
+        return buttons
+
+
 class MediaContactViewSet(SnippetViewSet):
     model = MediaContact
     icon = "user"
+    index_view_class = MediaContactIndexView
     list_display = ["name", "outlet", "email", "language", "is_active"]
     list_filter = ["language", "is_active", "lists"]
     search_fields = ["name", "outlet", "email"]
-    list_export = ["name", "outlet", "email", "language", "topics", "is_active"]
+    # The columns press.contact_import reads back (headed by the fields' names).
+    list_export = ["name", "outlet", "email", "language", "topics", "lists_for_export", "is_active"]
+    export_headings = {"lists_for_export": _("lists")}
 
 
 class ContactListViewSet(SnippetViewSet):
@@ -69,6 +86,11 @@ def register_press_urls():
             name="press_mark_reviewed",
         ),
         path("press/withdraw/<int:page_id>/", admin_views.withdraw_view, name="press_withdraw"),
+        path(
+            "press/contacts/import/",
+            admin_views.import_contacts_view,
+            name="press_import_contacts",
+        ),
         path(
             "press/advance-copy/<int:page_id>/",
             admin_views.advance_copy_view,
