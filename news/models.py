@@ -120,6 +120,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self, press_releases_only=True)(request)
 
 
+def tags_panel():
+    # taggit's own help text ("A comma-separated list of tags.") has no Georgian.
+    return FieldPanel("tags", help_text=_("Separate tags with commas, e.g. pensions, children."))
+
+
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
@@ -164,7 +169,7 @@ class NewsPage(BasePage):
         FieldPanel("lead"),
         FieldPanel("featured_image"),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        tags_panel(),
         FieldPanel("related_services"),
     ]
     search_fields = BasePage.search_fields + [
@@ -302,7 +307,7 @@ class PressReleasePage(NewsPage):
             heading=_("Media contact"),
         ),
         FieldPanel("distribution_lists", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
+        tags_panel(),
         FieldPanel("related_services"),
         change_note_panel(),
         ForcePublishReasonPanel(),

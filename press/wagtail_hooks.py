@@ -13,6 +13,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_ui import DashColumn, ReadableInspectView, YesNoColumn
 from press import admin_views, advance_copy, translation, withdrawal
 from press.force_publish import (
     FORCE_PUBLISH_PERMISSION,
@@ -42,7 +43,14 @@ class MediaContactViewSet(SnippetViewSet):
     model = MediaContact
     icon = "user"
     index_view_class = MediaContactIndexView
-    list_display = ["name", "outlet", "email", "language", "is_active"]
+    list_display = [
+        "name",
+        "outlet",
+        "email",
+        "language",
+        YesNoColumn("is_active", label=_("active")),
+        YesNoColumn("receives_advance_copies", label=_("trusted for advance copies")),
+    ]
     list_filter = ["language", "is_active", "lists"]
     search_fields = ["name", "outlet", "email"]
     # The columns press.contact_import reads back (headed by the fields' names).
@@ -60,10 +68,18 @@ class SendLogViewSet(SnippetViewSet):
     model = Delivery
     icon = "mail"
     menu_label = _("Send log")
-    list_display = ["email", "distribution", "status", "attempts", "sent_at", "error"]
+    list_display = [
+        "email",
+        "distribution",
+        "status",
+        "attempts",
+        DashColumn("sent_at", label=_("sent at")),
+        DashColumn("error", label=_("error")),
+    ]
     list_filter = ["status", "language"]
     list_export = ["email", "distribution", "status", "attempts", "sent_at", "error"]
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
 
 
 class PressOfficeGroup(SnippetViewSetGroup):
