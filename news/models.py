@@ -34,7 +34,12 @@ from news.listing import news_listing, paginate
 from press import translation as press_translation
 from press.forms import PressReleasePageForm
 from press.models import Withdrawal
-from press.panels import ForcePublishReasonPanel, MediaContactWarningPanel, NotReviewedPanel
+from press.panels import (
+    ChangesRequestedPanel,
+    ForcePublishReasonPanel,
+    MediaContactWarningPanel,
+    NotReviewedPanel,
+)
 from press.withdrawal import not_withdrawn
 
 NEWS_PER_PAGE = 10
@@ -290,6 +295,7 @@ class PressReleasePage(NewsPage):
     base_form_class = PressReleasePageForm
 
     content_panels = [
+        ChangesRequestedPanel(),
         NotReviewedPanel(),
         MediaContactWarningPanel(),
         *BasePage.content_panels,
