@@ -31,8 +31,16 @@ from cms.models import BasePage
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.ical import calendar_response
 from news.listing import news_listing, paginate
+from press import translation as press_translation
 from press.forms import PressReleasePageForm
-from press.panels import ForcePublishReasonPanel, MediaContactWarningPanel, NotReviewedPanel
+from press.models import Withdrawal
+from press.panels import (
+    ChangesRequestedPanel,
+    ForcePublishReasonPanel,
+    MediaContactWarningPanel,
+    NotReviewedPanel,
+)
+from press.withdrawal import not_withdrawn
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 10
@@ -46,6 +54,12 @@ def not_under_embargo(now=None):
         | Q(pressreleasepage__embargo_until__isnull=True)
         | Q(pressreleasepage__embargo_until__lte=now)
     )
+
+
+def publicly_listed(now=None):
+    """Q for news items the public finds in listings, feeds and search: not held back by
+    an embargo, not withdrawn (a withdrawn item stays at its address only)."""
+    return not_under_embargo(now) & not_withdrawn()
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -70,7 +84,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # layout_cache.public: Wagtail's .public() without its query for the restrictions.
         return (
             layout_cache.public(NewsPage.objects.child_of(self).live())
-            .filter(not_under_embargo())
+            .filter(publicly_listed())
             .order_by("-publication_date", "-pk")
         )
 
@@ -109,6 +123,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("press-releases/feed/atom/", name="press_atom")
     def press_atom(self, request):
         return NewsAtomFeed(self, press_releases_only=True)(request)
+
+
+def tags_panel():
+    # taggit's own help text ("A comma-separated list of tags.") has no Georgian.
+    return FieldPanel("tags", help_text=_("Separate tags with commas, e.g. pensions, children."))
 
 
 class NewsPageTag(TaggedItemBase):
@@ -155,7 +174,7 @@ class NewsPage(BasePage):
         FieldPanel("lead"),
         FieldPanel("featured_image"),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        tags_panel(),
         FieldPanel("related_services"),
     ]
     search_fields = BasePage.search_fields + [
@@ -176,12 +195,23 @@ class NewsPage(BasePage):
 
     @classmethod
     def get_indexed_objects(cls):
-        # An embargoed release stays out of the search index until it is published.
-        return super().get_indexed_objects().filter(not_under_embargo())
+        # An embargoed release stays out of the search index until it is published; a
+        # withdrawn item leaves it.
+        return super().get_indexed_objects().filter(publicly_listed())
 
     @property
     def kind_label(self):
         return _("News")
+
+    @property
+    def withdrawal_notice(self):
+        """The public explanation of a withdrawn item, or None."""
+        return Withdrawal.objects.filter(page_id=self.pk).first() if self.pk else None
+
+    def get_sitemap_urls(self, request=None):
+        if self.withdrawal_notice is not None:
+            return []
+        return super().get_sitemap_urls(request)
 
     @property
     def publication_datetime(self):
@@ -265,6 +295,7 @@ class PressReleasePage(NewsPage):
     base_form_class = PressReleasePageForm
 
     content_panels = [
+        ChangesRequestedPanel(),
         NotReviewedPanel(),
         MediaContactWarningPanel(),
         *BasePage.content_panels,
@@ -282,7 +313,7 @@ class PressReleasePage(NewsPage):
             heading=_("Media contact"),
         ),
         FieldPanel("distribution_lists", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
+        tags_panel(),
         FieldPanel("related_services"),
         change_note_panel(),
         ForcePublishReasonPanel(),
@@ -302,6 +333,7 @@ class PressReleasePage(NewsPage):
             super(NewsPage, cls)
             .get_indexed_objects()
             .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=timezone.now()))
+            .filter(not_withdrawn())
         )
 
     @property
@@ -337,6 +369,10 @@ class PressReleasePage(NewsPage):
             self.go_live_at is None or self.go_live_at < self.embargo_until
         ):
             self.go_live_at = self.embargo_until
+
+    def get_workflow(self):
+        # A translation is reviewed like the release it translates (press.translation).
+        return press_translation.workflow_for(self, super().get_workflow())
 
     def serve(self, request, *args, **kwargs):
         if self.is_under_embargo:

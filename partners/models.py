@@ -108,13 +108,13 @@ class Partner(models.Model):
         """The partner's latest public news in `locale`, by tag."""
         if not self.news_tag:
             return []
-        from news.models import NewsPage, not_under_embargo
+        from news.models import NewsPage, publicly_listed
 
         return list(
             NewsPage.objects.live()
             .public()
             .filter(locale=locale, tags__name__iexact=self.news_tag)
-            .filter(not_under_embargo())
+            .filter(publicly_listed())
             .order_by("-publication_date", "-pk")
             .distinct()[:NEWS_PER_PARTNER]
         )

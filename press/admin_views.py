@@ -8,7 +8,11 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from press import advance_copy, withdrawal
+from press.contact_import import import_contacts
+from press.distribution import DistributionError
 from press.force_publish import mark_reviewed, may_mark_reviewed, unreviewed_publication
+from press.forms import AdvanceCopyForm, ContactImportForm, UnpublishForm, WithdrawForm
 
 EDITING_ACTIONS = ["add", "change", "publish"]
 
@@ -79,3 +83,127 @@ def mark_reviewed_view(request, page_id):
     return render(
         request, "press/admin/mark_reviewed.html", {"page": page, "publication": publication}
     )
+
+
+def _withdrawable(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, apps.get_model("news", "NewsPage")) or not withdrawal.may_withdraw(
+        request.user, page
+    ):
+        raise PermissionDenied
+    return page
+
+
+@require_admin_access
+def withdraw_view(request, page_id):
+    """GOV.UK's withdrawal: the page stays, with a dated public explanation."""
+    page = _withdrawable(request, page_id)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdrawal.withdraw(
+                page, request.user, form.cleaned_data["explanation"], form.cleaned_data["notify"]
+            )
+        except withdrawal.WithdrawalError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("“%(title)s” is withdrawn.") % {"title": page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return render(
+        request,
+        "press/admin/withdraw.html",
+        {"page": page, "form": form, "recipients": withdrawal.received_the_release(page).count()},
+    )
+
+
+@require_admin_access
+def unpublish_view(request, page_id):
+    """GOV.UK's unpublishing: the page goes, its address redirects to a chosen page."""
+    page = _withdrawable(request, page_id)
+    form = UnpublishForm(request.POST or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdrawal.unpublish_with_redirect(
+                page,
+                request.user,
+                form.cleaned_data["reason"],
+                form.cleaned_data["redirect_to"],
+                form.cleaned_data["notify"],
+            )
+        except withdrawal.WithdrawalError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("“%(title)s” is removed; its address leads to “%(target)s”.")
+                % {
+                    "title": page.get_admin_display_title(),
+                    "target": form.cleaned_data["redirect_to"].get_admin_display_title(),
+                },
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return render(
+        request,
+        "press/admin/unpublish.html",
+        {
+            "page": page,
+            "form": form,
+            "media": form.media,
+            "recipients": withdrawal.received_the_release(page).count(),
+        },
+    )
+
+
+@require_admin_access
+def advance_copy_view(request, page_id):
+    """Send the approved release, before its embargo, to chosen trusted contacts."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not advance_copy.may_send(request.user, page):
+        raise PermissionDenied
+    form = AdvanceCopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            distribution = advance_copy.send_advance_copy(
+                page, form.cleaned_data["contacts"], request.user
+            )
+        except DistributionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("The advance copy goes to %(count)s contacts; see the send log.")
+                % {"count": distribution.deliveries.count()},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return render(
+        request,
+        "press/admin/advance_copy.html",
+        {"page": page, "form": form, "embargo_until": advance_copy.embargo_of(page)},
+    )
+
+
+def may_import_contacts(user):
+    return user.has_perms(["press.add_mediacontact", "press.change_mediacontact"])
+
+
+@require_admin_access
+def import_contacts_view(request):
+    """Upload a CSV of contacts; valid rows are saved, each bad row reported by its line."""
+    if not may_import_contacts(request.user):
+        raise PermissionDenied
+    form = ContactImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = import_contacts(form.cleaned_data["file"])
+        if report.created or report.updated:
+            messages.success(
+                request,
+                gettext("Contacts imported: %(created)s new, %(updated)s updated.")
+                % {"created": report.created, "updated": report.updated},
+            )
+        if not report.errors:
+            return redirect("wagtailsnippets_press_mediacontact:list")
+    return render(request, "press/admin/import_contacts.html", {"form": form, "report": report})

@@ -14,6 +14,43 @@ from press.models import ContactList, MediaContact
 
 COLUMNS = ["name", "outlet", "email", "language", "topics", "lists"]
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+def _column_aliases():
+    """Header spellings understood for each column: the code, and the field's name in each
+    language (the admin's export writes those), case-insensitive."""
+    from django.utils import translation
+
+    aliases = {}
+    for column in COLUMNS:
+        field = MediaContact._meta.get_field(column)
+        names = {column}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names.add(str(field.verbose_name))
+        for name in names:
+            aliases[name.strip().casefold()] = column
+    return aliases
+
+
+def _normalise_header(fieldnames):
+    aliases = _column_aliases()
+    return [aliases.get((name or "").strip().casefold(), name) for name in fieldnames or []]
+
+
+def decode_upload(raw):
+    """The text of an uploaded CSV: UTF-8 (with or without the BOM spreadsheets write), or
+    UTF-16 as Excel's "Unicode text" writes it. None if it is neither."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 @dataclass
@@ -45,7 +82,19 @@ def import_contacts(text):
     nothing of it is saved.
     """
     report = ImportReport()
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    try:
+        reader.fieldnames = _normalise_header(reader.fieldnames)
+    except csv.Error as error:
+        report.errors.append(
+            (1, _("the file is not a readable CSV table (%(error)s)") % {"error": error})
+        )
+        return report
     missing = [column for column in ("name", "email") if column not in (reader.fieldnames or [])]
     if missing:
         report.errors.append(
@@ -57,13 +106,28 @@ def import_contacts(text):
         )
         return report
     valid = []
-    for row in reader:
-        line = reader.line_num
-        errors = _row_errors(row)
-        if errors:
-            report.errors.append((line, "; ".join(errors)))
-        else:
-            valid.append(row)
+    seen = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            errors = _row_errors(row)
+            email = (row.get("email") or "").strip().lower()
+            if not errors and email in seen:
+                errors.append(
+                    _("the e-mail address is also on line %(line)s") % {"line": seen[email]}
+                )
+            if errors:
+                report.errors.append((line, "; ".join(errors)))
+            else:
+                seen[email] = line
+                valid.append(row)
+    except csv.Error as error:
+        report.errors.append(
+            (
+                reader.line_num,
+                _("the file is not a readable CSV table (%(error)s)") % {"error": error},
+            )
+        )
     with transaction.atomic():
         for row in valid:
             email = row["email"].strip().lower()

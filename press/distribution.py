@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Site
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale, Page, PageLogEntry, Site
 
 from press.models import ContactList, Delivery, Distribution, MediaContact
 
@@ -64,15 +65,79 @@ def _site_root_url():
     return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
 
 
-def prepare_distribution(page, lists, kind=Distribution.Kind.PUBLICATION, requested_by=None):
-    """A distribution with one pending delivery per active contact of the lists."""
+def release_versions(page):
+    """The release and its translations (one translation key)."""
+    return Page.objects.filter(translation_key=page.translation_key)
+
+
+def release_lists(page):
+    """The lists a release goes to: those chosen on any of its translations (a translation
+    made before the lists were chosen has none of its own)."""
+    return ContactList.objects.filter(
+        press_releases__translation_key=page.translation_key
+    ).distinct()
+
+
+def _had_the_release(page):
+    """Contacts who have received, or are about to receive, a publication of any
+    translation of the release; a contact whose sending failed for good is not counted."""
+    return Delivery.objects.filter(
+        distribution__page__translation_key=page.translation_key,
+        distribution__kind=Distribution.Kind.PUBLICATION,
+    ).filter(
+        Q(status__in=[Delivery.Status.SENT, Delivery.Status.PENDING])
+        | Q(status=Delivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS)
+    )
+
+
+def publication_recipients(page, lists):
+    """Active contacts of the lists who get this publication: each contact once per
+    release across its translations, and in their own language — a contact whose language
+    has a translation not yet published waits for that one."""
+    language = page.locale.language_code
+    waiting_for_their_language = (
+        release_versions(page)
+        .filter(live=False)
+        .exclude(locale__language_code=language)
+        .values_list("locale__language_code", flat=True)
+    )
+    return (
+        MediaContact.objects.filter(lists__in=lists, is_active=True)
+        .exclude(language__in=list(waiting_for_their_language))
+        .exclude(pk__in=_had_the_release(page).values("contact_id"))
+        .distinct()
+    )
+
+
+def prepare_distribution(
+    page, lists=(), kind=Distribution.Kind.PUBLICATION, requested_by=None, contacts=None
+):
+    """A distribution with one pending delivery per recipient: for a publication, the
+    contacts of the lists who have not had the release; for an advance copy, the chosen
+    contacts."""
     lists = list(lists)
-    if not lists:
-        raise DistributionError(translation.gettext("Choose at least one contact list."))
-    contacts = MediaContact.objects.filter(lists__in=lists, is_active=True).distinct()
-    if not contacts.exists():
-        raise DistributionError(translation.gettext("The chosen lists have no active contacts."))
-    rows = contacts.order_by("pk").values_list("pk", "email", "language")
+    if contacts is not None:
+        recipients = MediaContact.objects.filter(pk__in=[c.pk for c in contacts], is_active=True)
+        if not recipients.exists():
+            raise DistributionError(translation.gettext("Choose at least one active contact."))
+    else:
+        if not lists:
+            raise DistributionError(translation.gettext("Choose at least one contact list."))
+        if not MediaContact.objects.filter(lists__in=lists, is_active=True).exists():
+            raise DistributionError(
+                translation.gettext("The chosen lists have no active contacts.")
+            )
+        if kind == Distribution.Kind.ADVANCE:
+            recipients = MediaContact.objects.filter(lists__in=lists, is_active=True).distinct()
+        else:
+            recipients = publication_recipients(page, lists)
+        if not recipients.exists():
+            raise DistributionError(
+                translation.gettext(
+                    "Everyone on the chosen lists has already received this release."
+                )
+            )
+    rows = recipients.order_by("pk").values_list("pk", "email", "language")
     with transaction.atomic():
         distribution = Distribution.objects.create(page=page, kind=kind, requested_by=requested_by)
         distribution.lists.set(lists)
@@ -109,9 +174,68 @@ def _release_in(page, language_code, kind):
     return release
 
 
+NOTICE_LABELS = {
+    Distribution.Kind.WITHDRAWAL: gettext_lazy("WITHDRAWN"),
+    Distribution.Kind.UNPUBLICATION: gettext_lazy("REMOVED FROM THE WEBSITE"),
+}
+NOTICE_INTROS = {
+    Distribution.Kind.WITHDRAWAL: gettext_lazy(
+        "The Agency has withdrawn this release, which you received earlier. Reason:"
+    ),
+    Distribution.Kind.UNPUBLICATION: gettext_lazy(
+        "The Agency has removed this release, which you received earlier, from its website. Reason:"
+    ),
+}
+
+
+def _render_notice(distribution, language_code):
+    """A notice of withdrawal or removal, with the reason, to those who had the release."""
+    with translation.override(language_code):
+        release = _release_in(distribution.page, language_code, distribution.kind)
+        root_url = _site_root_url()
+        label = str(NOTICE_LABELS[distribution.kind])
+        url = ""
+        if distribution.kind == Distribution.Kind.WITHDRAWAL and release.url:
+            url = root_url + release.url
+        elif distribution.kind == Distribution.Kind.UNPUBLICATION:
+            redirect = _redirect_of(distribution.page)
+            url = (root_url + redirect) if redirect else ""
+        context = {
+            "release": release,
+            "notice_label": label,
+            "notice_intro": str(NOTICE_INTROS[distribution.kind]),
+            "note": distribution.note,
+            "release_url": url,
+            "unsubscribe_url": _UNSUBSCRIBE_MARKER,
+            "site_root_url": root_url,
+        }
+        subject = f"{label} — {release.title}"
+        html = render_to_string("press/email/notice.html", context)
+        text = render_to_string("press/email/notice.txt", context)
+    return subject, strip_tags(text).strip() + "\n", html
+
+
+def _redirect_of(page):
+    """Where the address of a removed release now leads (press.withdrawal made it)."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="press.unpublish_with_redirect")
+        .order_by("-pk")
+        .first()
+    )
+    old_path = (entry.data or {}).get("old_path") if entry else None
+    redirect = Redirect.objects.filter(old_path=Redirect.normalise_path(old_path or "")).first()
+    if redirect is None or redirect.redirect_page is None:
+        return ""
+    return redirect.redirect_page.url or ""
+
+
 def _render_message(distribution, language_code):
     """(subject, text, html) for one language, with the unsubscribe marker in place."""
     kind = distribution.kind
+    if kind in NOTICE_LABELS:
+        return _render_notice(distribution, language_code)
     with translation.override(language_code):
         release = _release_in(distribution.page, language_code, kind)
         # The embargo is the original release's, whichever translation the contact reads.
@@ -238,7 +362,9 @@ def distribute_on_publication(page):
     """Prepare and send the publication distribution of a just-published release, once."""
     if not page.live:
         return None  # approved for a later go-live time: it goes out when that comes
-    lists = list(getattr(page, "distribution_lists", ContactList.objects.none()).all())
+    if not hasattr(page, "distribution_lists"):
+        return None
+    lists = list(release_lists(page))
     if not lists:
         return None
     if Distribution.objects.filter(page=page, kind=Distribution.Kind.PUBLICATION).exists():
@@ -246,6 +372,7 @@ def distribute_on_publication(page):
     try:
         distribution = prepare_distribution(page, lists)
     except DistributionError as error:
-        logger.warning("Press release %s not distributed: %s", page.pk, error)
+        # Often expected: a translation whose readers all had the release already.
+        logger.info("Press release %s not distributed: %s", page.pk, error)
         return None
     return distribution

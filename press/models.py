@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -30,6 +31,11 @@ class MediaContact(index.Indexed, ClusterableModel):
         "press.ContactList", related_name="contacts", blank=True, verbose_name=_("lists")
     )
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    receives_advance_copies = models.BooleanField(
+        _("trusted for advance copies"),
+        default=False,
+        help_text=_("May receive releases before publication, under embargo."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -39,6 +45,7 @@ class MediaContact(index.Indexed, ClusterableModel):
         FieldPanel("topics"),
         FieldPanel("lists"),
         FieldPanel("is_active"),
+        FieldPanel("receives_advance_copies"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -54,6 +61,10 @@ class MediaContact(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.name} ({self.outlet})" if self.outlet else self.name
+
+    def lists_for_export(self):
+        """The contact's lists as press.contact_import reads them back."""
+        return "; ".join(contact_list.name for contact_list in self.lists.all())
 
 
 class ContactList(models.Model):
@@ -78,6 +89,8 @@ class Distribution(models.Model):
     class Kind(models.TextChoices):
         PUBLICATION = "publication", _("On publication")
         ADVANCE = "advance", _("Advance copy under embargo")
+        WITHDRAWAL = "withdrawal", _("Notice of withdrawal")
+        UNPUBLICATION = "unpublication", _("Notice of removal")
 
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -86,6 +99,11 @@ class Distribution(models.Model):
         verbose_name=_("press release"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        help_text=_("The reason sent with a notice of withdrawal or removal."),
+    )
     lists = models.ManyToManyField(ContactList, blank=True, verbose_name=_("lists"))
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -112,6 +130,7 @@ class Distribution(models.Model):
                 "review_forced_publication",
                 _("Can mark a release published without review as reviewed"),
             ),
+            ("send_advance_copy", _("Can send advance copies under embargo")),
         ]
 
     def __str__(self):
@@ -241,3 +260,33 @@ class ForcePublication(models.Model):
 
     def __str__(self):
         return f"{self.page.title}: {self.reason[:60]}"
+
+
+class Withdrawal(models.Model):
+    """A news item or press release withdrawn as on GOV.UK: it stays at its address with a
+    dated public explanation, and leaves listings, feeds and search."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="withdrawal",
+        verbose_name=_("page"),
+    )
+    explanation = models.TextField(_("public explanation"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), default=timezone.now)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
+
+    def __str__(self):
+        return f"{self.page.title}: {self.explanation[:60]}"

@@ -61,3 +61,39 @@ class ForcePublishReasonPanel(FieldPanel):
         def is_shown(self):
             user = self.request.user if self.request else None
             return bool(user and user.has_perm(FORCE_PUBLISH_PERMISSION)) and super().is_shown()
+
+
+def requested_changes(page):
+    """The rejected task state of the page's workflow waiting for changes, or None."""
+    from wagtail.models import TaskState, WorkflowState
+
+    state = page.current_workflow_state if page.pk else None
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    return (
+        state.task_states.filter(status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by", "task")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+class ChangesRequestedPanel(_TemplatePanel):
+    """What the reviewer asked to change, at the top of the editor (Wagtail shows it only
+    in the history)."""
+
+    template_name = "press/admin/panels/changes_requested.html"
+
+    class BoundPanel(_TemplatePanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.task_state = requested_changes(self.instance)
+
+        def is_shown(self):
+            return self.task_state is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["task_state"] = self.task_state
+            context["comment"] = self.task_state.get_comment()
+            return context

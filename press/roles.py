@@ -141,7 +141,12 @@ ROLES = [
         other_pages=("add", "change"),
         media=MEDIA_EDITING,
         model_permissions=CONTACT_EDITING
-        + (TRANSLATE, "press.view_delivery", "press.review_forced_publication"),
+        + (
+            TRANSLATE,
+            "press.view_delivery",
+            "press.review_forced_publication",
+            "press.send_advance_copy",
+        ),
     ),
     Role(
         DIRECTORS_OFFICE,
@@ -154,6 +159,7 @@ ROLES = [
             "press.view_delivery",
             "press.force_publish",
             "press.review_forced_publication",
+            "press.send_advance_copy",
         ),
     ),
     Role(

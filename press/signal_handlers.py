@@ -1,8 +1,15 @@
 from django.db import transaction
 from wagtail.admin import signal_handlers as wagtail_admin_signals
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import page_published, task_approved, workflow_approved, workflow_rejected
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    task_approved,
+    workflow_approved,
+    workflow_rejected,
+)
 
+from press import translation
 from press.distribution import distribute_on_publication
 from press.force_publish import mark_reviewed
 from press.notifications import ApprovalNamesNextStepNotifier, RejectionToAuthorAndReviewersNotifier
@@ -51,4 +58,9 @@ workflow_approved.connect(
     _workflow_reviews_forced_publication,
     sender=WorkflowState,
     dispatch_uid="press_workflow_reviews_forced_publication",
+)
+
+
+copy_for_translation_done.connect(
+    translation.translator_owns_translation, dispatch_uid="press_translator_owns_translation"
 )

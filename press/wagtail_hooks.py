@@ -2,16 +2,19 @@ from django.apps import apps
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from press import admin_views
+from cms.admin_ui import DashColumn, ReadableInspectView, YesNoColumn
+from press import admin_views, advance_copy, translation, withdrawal
 from press.force_publish import (
     FORCE_PUBLISH_PERMISSION,
     LOG_FORCE_PUBLISH,
@@ -20,16 +23,39 @@ from press.force_publish import (
     REASON_FIELD,
     record_force_publication,
 )
-from press.models import ContactList, Delivery, MediaContact
+from press.models import ContactList, Delivery, MediaContact, Withdrawal
+
+
+class MediaContactIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if admin_views.may_import_contacts(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Import CSV"), url=reverse("press_import_contacts"), icon_name="upload"
+                )
+            )
+        return buttons
 
 
 class MediaContactViewSet(SnippetViewSet):
     model = MediaContact
     icon = "user"
-    list_display = ["name", "outlet", "email", "language", "is_active"]
+    index_view_class = MediaContactIndexView
+    list_display = [
+        "name",
+        "outlet",
+        "email",
+        "language",
+        YesNoColumn("is_active", label=_("active")),
+        YesNoColumn("receives_advance_copies", label=_("trusted for advance copies")),
+    ]
     list_filter = ["language", "is_active", "lists"]
     search_fields = ["name", "outlet", "email"]
-    list_export = ["name", "outlet", "email", "language", "topics", "is_active"]
+    # The columns press.contact_import reads back (headed by the fields' names).
+    list_export = ["name", "outlet", "email", "language", "topics", "lists_for_export", "is_active"]
+    export_headings = {"lists_for_export": _("lists")}
 
 
 class ContactListViewSet(SnippetViewSet):
@@ -42,10 +68,18 @@ class SendLogViewSet(SnippetViewSet):
     model = Delivery
     icon = "mail"
     menu_label = _("Send log")
-    list_display = ["email", "distribution", "status", "attempts", "sent_at", "error"]
+    list_display = [
+        "email",
+        "distribution",
+        "status",
+        "attempts",
+        DashColumn("sent_at", label=_("sent at")),
+        DashColumn("error", label=_("error")),
+    ]
     list_filter = ["status", "language"]
     list_export = ["email", "distribution", "status", "attempts", "sent_at", "error"]
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
 
 
 class PressOfficeGroup(SnippetViewSetGroup):
@@ -67,7 +101,77 @@ def register_press_urls():
             admin_views.mark_reviewed_view,
             name="press_mark_reviewed",
         ),
+        path("press/withdraw/<int:page_id>/", admin_views.withdraw_view, name="press_withdraw"),
+        path(
+            "press/contacts/import/",
+            admin_views.import_contacts_view,
+            name="press_import_contacts",
+        ),
+        path(
+            "press/advance-copy/<int:page_id>/",
+            admin_views.advance_copy_view,
+            name="press_advance_copy",
+        ),
+        path("press/unpublish/<int:page_id>/", admin_views.unpublish_view, name="press_unpublish"),
+        path(
+            "press/translation/<int:page_id>/submit/",
+            translation.submit_translation_view,
+            name="press_submit_translation",
+        ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_translation_sync():
+    """Before wagtail-localize's own pattern for the same address (press.translation)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation.GuardedUpdateTranslationsView.as_view(),
+        )
+    ]
+
+
+def withdraw_buttons(page, user, view_name=None, next_url=None):
+    """ "Withdraw" and "Unpublish and redirect" for a live news item or press release."""
+    if isinstance(page.specific_deferred, apps.get_model("news", "NewsPage")) and (
+        withdrawal.may_withdraw(user, page)
+    ):
+        if not Withdrawal.objects.filter(page_id=page.pk).exists():
+            yield ListingButton(
+                _("Withdraw"), reverse("press_withdraw", args=[page.pk]), priority=70
+            )
+        yield ListingButton(
+            _("Unpublish and redirect"), reverse("press_unpublish", args=[page.pk]), priority=71
+        )
+
+
+def advance_copy_buttons(page, user, view_name=None, next_url=None):
+    if isinstance(page.specific_deferred, _press_release_model()) and advance_copy.may_send(
+        user, page
+    ):
+        yield ListingButton(
+            _("Send advance copy"), reverse("press_advance_copy", args=[page.pk]), priority=72
+        )
+
+
+hooks.register("register_page_header_buttons", advance_copy_buttons)
+hooks.register("register_page_listing_more_buttons", advance_copy_buttons)
+hooks.register("register_page_header_buttons", withdraw_buttons)
+hooks.register("register_page_listing_more_buttons", withdraw_buttons)
+
+
+@hooks.register("before_unpublish_page")
+def news_is_unpublished_with_a_reason(request, page):
+    """Wagtail's own Unpublish asks for no reason and leaves a dead address: news goes
+    through "Unpublish and redirect" instead."""
+    if isinstance(page.specific_deferred, apps.get_model("news", "NewsPage")):
+        return redirect("press_unpublish", page.pk)
+    return None
+
+
+hooks.register("register_page_header_buttons", translation.submit_translation_buttons)
+hooks.register("register_page_listing_more_buttons", translation.submit_translation_buttons)
 
 
 class ScheduledMenuItem(MenuItem):
@@ -156,6 +260,34 @@ def register_press_log_actions(actions):
         def format_message(self, log_entry):
             return _("Published without review. Reason: %(reason)s") % {
                 "reason": log_entry.data.get("reason", "")
+            }
+
+    @actions.register_action(advance_copy.LOG_ADVANCE_COPY)
+    class AdvanceCopyFormatter(LogFormatter):
+        label = _("Send advance copy")
+
+        def format_message(self, log_entry):
+            return _("Advance copy under embargo sent to %(count)s contacts") % {
+                "count": log_entry.data.get("recipients", 0)
+            }
+
+    @actions.register_action(withdrawal.LOG_WITHDRAW)
+    class WithdrawFormatter(LogFormatter):
+        label = _("Withdraw")
+
+        def format_message(self, log_entry):
+            return _("Withdrawn. Public explanation: %(explanation)s") % {
+                "explanation": log_entry.data.get("explanation", "")
+            }
+
+    @actions.register_action(withdrawal.LOG_UNPUBLISH)
+    class UnpublishFormatter(LogFormatter):
+        label = _("Unpublish and redirect")
+
+        def format_message(self, log_entry):
+            return _("Unpublished; its address leads to “%(target)s”. Reason: %(reason)s") % {
+                "target": (log_entry.data.get("redirect_to") or {}).get("title", ""),
+                "reason": log_entry.data.get("reason", ""),
             }
 
     actions.register_action(
