@@ -6,7 +6,6 @@ back for a page the public cannot see yet.
 
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
+from cms import layout_cache
 from media_archive.privacy import public_q
 
 ITEMS_PER_PAGE = 24
@@ -26,7 +26,6 @@ FACET_NAMES = ("year", "event", "type", "photographer", "tag")
 # Counts are also keyed by the catalogue's version (bumped on every change that could alter
 # them, see `catalogue_changed`) and by the day, since rights and consent expire by date.
 FACET_CACHE_SECONDS = 24 * 60 * 60
-_VERSION_KEY = "media_archive:gallery:version"
 
 
 @dataclass
@@ -133,16 +132,18 @@ def _tag_counts(queryset):
 
 
 def catalogue_version():
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        cache.add(_VERSION_KEY, uuid.uuid4().hex, None)  # add: another worker may be first
-        version = cache.get(_VERSION_KEY)
-    return version
+    """The version the gallery's cached counts and pages are keyed by: the layout version
+    of cms.layout_cache, a row in the database. Every process reads the same one whatever
+    the cache backend (without Redis each gunicorn worker, the shell, the `publish_scheduled`
+    cron and the task worker have a memory cache of their own), and it changes in the same
+    transaction as the change itself. The page cache keys its copies of gallery pages by
+    the same version, so they follow too."""
+    return layout_cache.current_token()
 
 
 def catalogue_changed(**kwargs):
     """Signal receiver: anything that can change what the gallery counts has changed."""
-    cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
+    layout_cache.bump()
 
 
 def _page_changed(sender, instance=None, **kwargs):
