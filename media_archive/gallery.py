@@ -23,6 +23,10 @@ from media_archive.privacy import public_q
 ITEMS_PER_PAGE = 24
 TYPES = {"image": _("Photos"), "video": _("Video"), "audio": _("Audio")}
 FACET_NAMES = ("year", "event", "type", "photographer", "tag")
+# Filters that are no facet of their own: the album, chosen from the album index.
+FILTER_NAMES = (*FACET_NAMES, "album")
+# Facets whose values are the catalogue's Georgian text (no English is recorded for them).
+GEORGIAN_VALUED = ("event", "photographer", "tag")
 # Counts are also keyed by the catalogue's version (bumped on every change that could alter
 # them, see `catalogue_changed`) and by the day, since rights and consent expire by date.
 FACET_CACHE_SECONDS = 24 * 60 * 60
@@ -35,6 +39,7 @@ class GalleryFilters:
     type: str = ""
     photographer: str = ""
     tag: str = ""
+    album: int | None = None
     problems: list = field(default_factory=list)
 
     @classmethod
@@ -52,6 +57,12 @@ class GalleryFilters:
                 filters.type = kind
             else:
                 filters.problems.append(_("The type “%(value)s” is unknown.") % {"value": kind})
+        album = query.get("album", "").strip()
+        if album:
+            if album.isdigit() and len(album) <= 18:
+                filters.album = int(album)
+            else:
+                filters.problems.append(_("The album “%(value)s” is not valid.") % {"value": album})
         filters.event = query.get("event", "").strip()[:255]
         filters.photographer = query.get("photographer", "").strip()[:255]
         filters.tag = query.get("tag", "").strip()[:100]
@@ -60,7 +71,7 @@ class GalleryFilters:
     def active(self):
         return {
             name: getattr(self, name)
-            for name in FACET_NAMES
+            for name in FILTER_NAMES
             if getattr(self, name) not in ("", None)
         }
 
@@ -78,6 +89,9 @@ def _base_querysets(album):
 
 def _apply(images, media, filters, skip=None):
     """Narrow both querysets by every active filter except `skip` (its own facet)."""
+    if filters.album and skip != "album":
+        images = images.filter(album_id=filters.album)
+        media = media.filter(album_id=filters.album)
     if filters.year and skip != "year":
         images = images.filter(year_taken=filters.year)
         media = media.filter(year_taken=filters.year)
@@ -292,3 +306,30 @@ def result_page(album, filters, page_number, count=None):
         if ("image" if kind == "image" else "media", pk) in loaded
     ]
     return page
+
+
+def album_index(album=None):
+    """The albums with public items, newest event first: [(album, count, cover)], the cover
+    only when it is public itself. Counted once per catalogue version (and day)."""
+    from media_archive.models import Album, ArchiveImage
+
+    def count():
+        images, media = _base_querysets(album)
+        counts = _merge_counts(_value_counts(images, "album_id"), _value_counts(media, "album_id"))
+        return counts
+
+    day = timezone.localdate().isoformat()
+    key = f"media_archive:gallery:albums:{catalogue_version()}:{day}:{album.pk if album else 'all'}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = count()
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    albums = list(Album.objects.filter(pk__in=counts).select_related(None))
+    cover_ids = [a.cover_id for a in albums if a.cover_id]
+    covers = {
+        image.pk: image
+        for image in ArchiveImage.objects.filter(
+            public_q(ArchiveImage), pk__in=cover_ids
+        ).prefetch_renditions()
+    }
+    return [(a, counts[a.pk], covers.get(a.cover_id)) for a in albums]

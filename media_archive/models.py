@@ -83,6 +83,11 @@ class Album(index.Indexed, models.Model):
             return self.title_en
         return self.title_ka
 
+    @property
+    def title_language(self):
+        """The language `title` is in, for a `lang` attribute."""
+        return "en" if translation.get_language() == "en" and self.title_en else "ka"
+
 
 class CatalogueFields(models.Model):
     """What the archive records about every photo, video and recording."""
@@ -245,6 +250,12 @@ class CatalogueFields(models.Model):
         if translation.get_language() == "en" and self.caption_en:
             return self.caption_en
         return self.caption_ka
+
+    @property
+    def caption_language(self):
+        """The language `caption` is in; without a caption the title stands in, which the
+        archive writes in Georgian."""
+        return "en" if translation.get_language() == "en" and self.caption_en else "ka"
 
     @property
     def catalogue_description(self):

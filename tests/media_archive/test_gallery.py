@@ -26,10 +26,15 @@ def archive(home_pages):
         event_name="კონფერენცია",
         credit="ნინო ბერიძე",
         album=conference,
+        make_renditions=True,
     )
     first.tags.add("პენსია")
     ArchiveImageFactory(
-        title="panel", date_taken=taken(2023), event_name="სემინარი", credit="გიორგი კაპანაძე"
+        title="panel",
+        date_taken=taken(2023),
+        event_name="სემინარი",
+        credit="გიორგი კაპანაძე",
+        make_renditions=True,
     )
     ArchiveMediaFactory(
         title="speech-video",
