@@ -407,6 +407,17 @@ class ArchiveImage(CatalogueFields, AbstractImage):
             self.public_renditions_ready = False
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "public_renditions_ready"}
+        elif update_fields is None and not self._state.adding and self.pk is not None:
+            # The flag is the worker's: a copy of the row loaded before the worker finished
+            # must not write its old value back.
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name != "public_renditions_ready"
+                and field.attname not in deferred
+            ]
         keywords = []
         if _has_new_upload(self):
             from media_archive.ingest import read_uploaded_image
