@@ -5,6 +5,7 @@ placeholder until the worker has."""
 import io
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -37,6 +38,14 @@ def gallery(home_pages):
     page = ArchiveGalleryPage(title="ფოტოარქივი", slug="photo-archive")
     home_pages["ka"].add_child(instance=page)
     return page
+
+
+def run_worker():
+    """The production worker, in this process, until the queue is empty. It closes the
+    database connection between tasks, which inside the test's transaction (PostgreSQL)
+    would end the test's connection: kept open here."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def specs_in_templates():
@@ -92,7 +101,7 @@ def test_with_the_database_queue_the_worker_makes_them_and_the_visitor_never_doe
         assert download.status_code == 503 and download["Retry-After"] == "60"
         assert not ArchiveRendition.objects.exists()
 
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        run_worker()
 
     image.refresh_from_db()
     assert image.public_renditions_ready
