@@ -18,14 +18,28 @@ temporary PostgreSQL database next to the one it names, dropped afterwards); no 
 3. Near duplicate (perceptual hash within 6 bits): duplicates.find_near_duplicate, which
    looks up four indexed 16-bit hash bands, beside the linear scan over every hash that
    it replaced.
+4. First view of a gallery page of 24 newly imported camera files (`--first-view`, also
+   run by default first): 24 real files from ../shared/corpora/exif-samples (JPEG, HEIC,
+   TIFF; generated 12 MP JPEGs where the corpus is missing) are imported with
+   media_archive.ingest into a migrated SQLite database with the production task backend
+   (django-tasks-db's database queue); the import rate is printed beside Wagtail's plain
+   image creation of the same files; then the worker (`db_worker --batch`) makes the
+   renditions, and the first view of the gallery page (empty caches: every facet counted,
+   every picture looked up) is timed beside a warm view, through Django's whole request
+   stack. The rule: first view at most twice a warm view. The views are also timed once
+   before the worker has run (placeholders: a visitor's request makes no rendition).
 Times are medians of repeated runs; the ratios are the figures to compare.
+
+    nice -n 10 .venv/bin/python bench/media_gallery.py --first-view-only
 """
 
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -387,9 +401,159 @@ def worker(count):
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+FIRST_VIEW_ITEMS = 24
+
+
+def corpus_files(count):
+    """`count` real camera files, alternating kinds (JPEG, HEIC, TIFF), or None."""
+    for folder in (ROOT, *ROOT.parents):
+        corpus = folder / "shared" / "corpora" / "exif-samples"
+        if corpus.is_dir():
+            break
+    else:
+        return None
+    kinds = {
+        kind: sorted(p for p in (corpus / kind).rglob("*") if p.is_file())
+        for kind in ("jpg", "heic", "tiff")
+    }
+    picked = []
+    while len(picked) < count and any(kinds.values()):
+        for kind in ("jpg", "jpg", "heic", "tiff"):
+            if kinds[kind] and len(picked) < count:
+                picked.append(kinds[kind].pop(0))
+    return picked
+
+
+def generated_files(count, folder):
+    from PIL import Image
+
+    paths = []
+    for number in range(count):
+        path = Path(folder) / f"generated-{number}.jpg"
+        Image.effect_noise((4000, 3000), 40 + number).convert("RGB").save(path, quality=90)
+        paths.append(path)
+    return paths
+
+
+def first_view_worker():
+    """Runs with DATABASE_URL pointing at a fresh SQLite file and MEDIA_ROOT at a temporary
+    folder (set by main())."""
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.files.images import ImageFile
+    from django.core.management import call_command
+    from django.test import Client, override_settings
+    from wagtail.images.models import Image
+
+    from media_archive import ingest, renditions
+    from media_archive.models import ArchiveGalleryPage, ArchiveImage
+    from tests.utils import make_locales, make_site_tree
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    print(f"[first view] migrated in {time.perf_counter() - started:.0f} s")
+    make_locales()
+    home = make_site_tree()["ka"]
+    gallery = ArchiveGalleryPage(title="ფოტოარქივი", slug="photo-archive")
+    home.add_child(instance=gallery)
+
+    files = corpus_files(FIRST_VIEW_ITEMS)
+    source = "../shared/corpora/exif-samples"
+    if not files:
+        files = generated_files(FIRST_VIEW_ITEMS, os.environ["MEDIA_ROOT"])
+        source = "generated 12 MP JPEGs (corpus missing)"
+
+    # Plain Wagtail: the stock image model, the file stored, the row written.
+    started = time.perf_counter()
+    for path in files:
+        with open(path, "rb") as handle:
+            Image.objects.create(title=path.stem, file=ImageFile(handle, name=path.name))
+    plain = time.perf_counter() - started
+
+    public = {"rights_kind": "agency", "consent_status": "not_needed"}
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        started = time.perf_counter()
+        outcomes = []
+        for path in files:
+            with open(path, "rb") as handle:
+                outcomes.append(ingest.ingest(handle, path.name, defaults=public))
+        archive = time.perf_counter() - started
+        imported = [o.item for o in outcomes if o.item is not None]
+        refused = [f"{o.name}: {o.reason}" for o in outcomes if o.item is None]
+
+        client = Client()
+        url = gallery.url
+
+        def view():
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            return response
+
+        cache.clear()
+        started = time.perf_counter()
+        before = view().content.decode()
+        placeholder_view = time.perf_counter() - started
+        assert renditions.progress()[0] == 0, "a visitor's request made a rendition"
+        assert before.count("archive-item__pending") == len(imported)
+
+        started = time.perf_counter()
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        worker = time.perf_counter() - started
+    ready, total = renditions.progress()
+    made = sum(image.renditions.count() for image in ArchiveImage.objects.all())
+
+    cache.clear()  # the first view after the import: nothing cached, every facet counted
+    started = time.perf_counter()
+    html = view().content.decode()
+    first = time.perf_counter() - started
+    assert html.count("<picture>") == ready, "every imported picture is shown"
+    warm = median_seconds(view, 5)
+
+    print(
+        f"  {len(files)} files from {source}: {len(imported)} imported, "
+        f"{len(refused)} refused{': ' + '; '.join(refused) if refused else ''}\n"
+        f"  import: archive (checks, metadata, hashes, duplicates; renditions queued) "
+        f"{len(files) / archive:.2f} files/s | plain Wagtail image creation "
+        f"{len(files) / plain:.2f} files/s | {archive / plain:.1f}× the time of plain\n"
+        f"  worker: {made} renditions of {ready}/{total} images in {worker:.1f} s "
+        f"({worker / max(ready, 1):.2f} s an image), none in a visitor's request\n"
+        f"  gallery view before the worker ran (placeholders): {placeholder_view * 1000:.0f} ms\n"
+        f"  gallery page of {ready} new items: first view {first * 1000:.0f} ms | warm view "
+        f"{warm * 1000:.0f} ms | first/warm {first / warm:.2f} (rule: at most 2.00: "
+        f"{'met' if first <= 2 * warm else 'NOT met'})"
+    )
+    from django.conf import settings
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def run_first_view():
+    folder = tempfile.mkdtemp(prefix="gallery-first-view-")
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ssa.settings.test",
+        "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+        "MEDIA_ROOT": folder,
+    }
+    try:
+        subprocess.run(  # noqa: S603 - this script, again, as the worker
+            [sys.executable, __file__, "--first-view-worker"], env=environment, check=True
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main():
-    arguments = [argument for argument in sys.argv[1:] if argument != "--postgres-only"]
+    if "--first-view-only" in sys.argv:
+        run_first_view()
+        return
+    arguments = [a for a in sys.argv[1:] if a not in ("--postgres-only", "--first-view")]
     count = int(arguments[0]) if arguments else 100_000
+    run_first_view()
+    if "--first-view" in sys.argv:
+        return
     runs = [] if "--postgres-only" in sys.argv else [None]  # None: SQLite in memory
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         runs.append(os.environ["DATABASE_URL"])
@@ -404,7 +568,9 @@ def main():
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--worker"]:
+    if sys.argv[1:2] == ["--first-view-worker"]:
+        first_view_worker()
+    elif sys.argv[1:2] == ["--worker"]:
         worker(int(sys.argv[2]))
     else:
         main()

@@ -19,3 +19,7 @@ class MediaArchiveConfig(AppConfig):
         from media_archive import draft_references
 
         draft_references.connect()
+
+        from media_archive import renditions
+
+        renditions.connect()

@@ -1,6 +1,7 @@
 """Keeps models.DraftReference up to date: whenever a page's revision is saved (a draft, a
-submission for moderation, a scheduled or immediate publication), the archive items that
-revision shows replace the ones the page's previous revision showed.
+submission for moderation, a scheduled or immediate publication, a schedule cancelled), the
+archive items that the page's newest revision and its scheduled revisions show replace the
+ones recorded before.
 
 `record_latest_revision` is also what `manage.py record_draft_references` runs for drafts
 saved before these rows existed."""
@@ -17,28 +18,38 @@ def page_revision_type():
     return ContentType.objects.get_for_model(Page)
 
 
-def record_latest_revision(revision, *, announce=True):
-    """Replaces the page's DraftReference rows with the archive items `revision` shows,
-    if it is the page's newest revision; returns whether it was. `announce=False` leaves
-    telling the gallery to the caller, which a backfill does once at the end."""
-    from django.contrib.contenttypes.models import ContentType
+def revisions_not_live_yet(revision):
+    """The revisions of the page whose content the public may still see later: the newest
+    (what the editors are preparing) and every one scheduled to go live (Wagtail keeps the
+    schedule on the revision, `approved_go_live_at`, however many drafts follow it)."""
     from wagtail.models import Revision
 
-    from media_archive import gallery
-    from media_archive.models import DraftReference
+    revisions = Revision.objects.filter(
+        base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
+    )
+    latest = revisions.order_by("-pk").first()
+    scheduled = revisions.filter(approved_go_live_at__isnull=False).exclude(pk=latest.pk)
+    return [latest, *scheduled.order_by("pk")]
+
+
+def record_latest_revision(revision, *, announce=True):
+    """Replaces the page's DraftReference rows with the archive items its newest revision
+    and its scheduled revisions show (`revisions_not_live_yet`); returns whether `revision`
+    is the newest. `announce=False` leaves telling the gallery to the caller, which a
+    backfill does once at the end. The images found also get their page-size renditions
+    made in the background (media_archive.renditions)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from media_archive import gallery, renditions
+    from media_archive.models import ArchiveImage, DraftReference
     from media_archive.privacy import archive_references
 
-    # An older revision is saved again when it is published on schedule; the newest one
-    # still says what the editors are preparing.
-    newer = Revision.objects.filter(
-        base_content_type_id=revision.base_content_type_id,
-        object_id=revision.object_id,
-        pk__gt=revision.pk,
-    )
-    if newer.exists():
-        return False
+    shown = revisions_not_live_yet(revision)
     page_id = int(revision.object_id)
-    references = archive_references(revision.as_object())
+    references = {}
+    for each in shown:
+        for model, keys in archive_references(each.as_object()).items():
+            references.setdefault(model, set()).update(keys)
     with transaction.atomic():
         DraftReference.objects.filter(page_id=page_id).delete()
         DraftReference.objects.bulk_create(
@@ -50,9 +61,10 @@ def record_latest_revision(revision, *, announce=True):
             for model, keys in references.items()
             for key in keys
         )
+    renditions.enqueue(sorted(references.get(ArchiveImage, ())))
     if announce:
         gallery.catalogue_changed()
-    return True
+    return shown[0].pk == revision.pk
 
 
 def record_revision(sender, instance, raw=False, **kwargs):

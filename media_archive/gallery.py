@@ -6,7 +6,6 @@ back for a page the public cannot see yet.
 
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,15 +17,19 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
+from cms import layout_cache
 from media_archive.privacy import public_q
 
 ITEMS_PER_PAGE = 24
 TYPES = {"image": _("Photos"), "video": _("Video"), "audio": _("Audio")}
 FACET_NAMES = ("year", "event", "type", "photographer", "tag")
+# Filters that are no facet of their own: the album, chosen from the album index.
+FILTER_NAMES = (*FACET_NAMES, "album")
+# Facets whose values are the catalogue's Georgian text (no English is recorded for them).
+GEORGIAN_VALUED = ("event", "photographer", "tag")
 # Counts are also keyed by the catalogue's version (bumped on every change that could alter
 # them, see `catalogue_changed`) and by the day, since rights and consent expire by date.
 FACET_CACHE_SECONDS = 24 * 60 * 60
-_VERSION_KEY = "media_archive:gallery:version"
 
 
 @dataclass
@@ -36,6 +39,7 @@ class GalleryFilters:
     type: str = ""
     photographer: str = ""
     tag: str = ""
+    album: int | None = None
     problems: list = field(default_factory=list)
 
     @classmethod
@@ -53,6 +57,12 @@ class GalleryFilters:
                 filters.type = kind
             else:
                 filters.problems.append(_("The type “%(value)s” is unknown.") % {"value": kind})
+        album = query.get("album", "").strip()
+        if album:
+            if album.isdigit() and len(album) <= 18:
+                filters.album = int(album)
+            else:
+                filters.problems.append(_("The album “%(value)s” is not valid.") % {"value": album})
         filters.event = query.get("event", "").strip()[:255]
         filters.photographer = query.get("photographer", "").strip()[:255]
         filters.tag = query.get("tag", "").strip()[:100]
@@ -61,7 +71,7 @@ class GalleryFilters:
     def active(self):
         return {
             name: getattr(self, name)
-            for name in FACET_NAMES
+            for name in FILTER_NAMES
             if getattr(self, name) not in ("", None)
         }
 
@@ -79,6 +89,9 @@ def _base_querysets(album):
 
 def _apply(images, media, filters, skip=None):
     """Narrow both querysets by every active filter except `skip` (its own facet)."""
+    if filters.album and skip != "album":
+        images = images.filter(album_id=filters.album)
+        media = media.filter(album_id=filters.album)
     if filters.year and skip != "year":
         images = images.filter(year_taken=filters.year)
         media = media.filter(year_taken=filters.year)
@@ -133,16 +146,18 @@ def _tag_counts(queryset):
 
 
 def catalogue_version():
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        cache.add(_VERSION_KEY, uuid.uuid4().hex, None)  # add: another worker may be first
-        version = cache.get(_VERSION_KEY)
-    return version
+    """The version the gallery's cached counts and pages are keyed by: the layout version
+    of cms.layout_cache, a row in the database. Every process reads the same one whatever
+    the cache backend (without Redis each gunicorn worker, the shell, the `publish_scheduled`
+    cron and the task worker have a memory cache of their own), and it changes in the same
+    transaction as the change itself. The page cache keys its copies of gallery pages by
+    the same version, so they follow too."""
+    return layout_cache.current_token()
 
 
 def catalogue_changed(**kwargs):
     """Signal receiver: anything that can change what the gallery counts has changed."""
-    cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
+    layout_cache.bump()
 
 
 def _page_changed(sender, instance=None, **kwargs):
@@ -291,3 +306,30 @@ def result_page(album, filters, page_number, count=None):
         if ("image" if kind == "image" else "media", pk) in loaded
     ]
     return page
+
+
+def album_index(album=None):
+    """The albums with public items, newest event first: [(album, count, cover)], the cover
+    only when it is public itself. Counted once per catalogue version (and day)."""
+    from media_archive.models import Album, ArchiveImage
+
+    def count():
+        images, media = _base_querysets(album)
+        counts = _merge_counts(_value_counts(images, "album_id"), _value_counts(media, "album_id"))
+        return counts
+
+    day = timezone.localdate().isoformat()
+    key = f"media_archive:gallery:albums:{catalogue_version()}:{day}:{album.pk if album else 'all'}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = count()
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    albums = list(Album.objects.filter(pk__in=counts).select_related(None))
+    cover_ids = [a.cover_id for a in albums if a.cover_id]
+    covers = {
+        image.pk: image
+        for image in ArchiveImage.objects.filter(
+            public_q(ArchiveImage), pk__in=cover_ids
+        ).prefetch_renditions()
+    }
+    return [(a, counts[a.pk], covers.get(a.cover_id)) for a in albums]

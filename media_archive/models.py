@@ -83,6 +83,11 @@ class Album(index.Indexed, models.Model):
             return self.title_en
         return self.title_ka
 
+    @property
+    def title_language(self):
+        """The language `title` is in, for a `lang` attribute."""
+        return "en" if translation.get_language() == "en" and self.title_en else "ka"
+
 
 class CatalogueFields(models.Model):
     """What the archive records about every photo, video and recording."""
@@ -247,6 +252,12 @@ class CatalogueFields(models.Model):
         return self.caption_ka
 
     @property
+    def caption_language(self):
+        """The language `caption` is in; without a caption the title stands in, which the
+        archive writes in Georgian."""
+        return "en" if translation.get_language() == "en" and self.caption_en else "ka"
+
+    @property
     def catalogue_description(self):
         if translation.get_language() == "en" and self.description_en:
             return self.description_en
@@ -347,6 +358,10 @@ def gallery_indexes(prefix, facets=("year_taken", "event_name", "credit")):
     ]
 
 
+# What an image's renditions are made from, beside its file.
+_FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
+
+
 class ArchiveImage(CatalogueFields, AbstractImage):
     # The perceptual hash cut into four 16-bit bands, each indexed: two hashes within
     # NEAR_DUPLICATE_MAX_DISTANCE bits share a band exactly or within one bit
@@ -355,6 +370,9 @@ class ArchiveImage(CatalogueFields, AbstractImage):
     phash_band_1 = models.PositiveIntegerField(null=True, blank=True, editable=False)
     phash_band_2 = models.PositiveIntegerField(null=True, blank=True, editable=False)
     phash_band_3 = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Every rendition a public page shows of it exists (media_archive.renditions); until
+    # then visitors see a placeholder. The admin counts the images still waiting.
+    public_renditions_ready = models.BooleanField(default=False, editable=False)
 
     admin_form_fields = (
         Image.admin_form_fields + CatalogueFields.CATALOGUE_FIELD_NAMES + ("near_duplicate_of",)
@@ -378,8 +396,28 @@ class ArchiveImage(CatalogueFields, AbstractImage):
         return self.title
 
     def save(self, *args, **kwargs):
+        from media_archive import renditions
         from media_archive.duplicates import hash_bands
 
+        update_fields = kwargs.get("update_fields")
+        picture_changed = (
+            update_fields is None or bool({"file", *_FOCAL_POINT_FIELDS} & set(update_fields))
+        ) and getattr(self, "_stored_picture", None) != self._picture_key()
+        if picture_changed:
+            self.public_renditions_ready = False
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "public_renditions_ready"}
+        elif update_fields is None and not self._state.adding and self.pk is not None:
+            # The flag is the worker's: a copy of the row loaded before the worker finished
+            # must not write its old value back.
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name != "public_renditions_ready"
+                and field.attname not in deferred
+            ]
         keywords = []
         if _has_new_upload(self):
             from media_archive.ingest import read_uploaded_image
@@ -395,6 +433,47 @@ class ArchiveImage(CatalogueFields, AbstractImage):
             super().save(*args, **kwargs)
             if keywords:
                 self.tags.add(*keywords[:50])
+        if picture_changed:
+            self._stored_picture = self._picture_key()
+            if not getattr(self, "renditions_left_to_caller", False):
+                renditions.enqueue([self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        image = super().from_db(db, field_names, values)
+        image._stored_picture = image._picture_key()
+        return image
+
+    def _picture_key(self):
+        """What the renditions are made from: the file and the focal point."""
+        return (
+            self.file.name if "file" in self.__dict__ else None,
+            self.__dict__.get("focal_point_x"),
+            self.__dict__.get("focal_point_y"),
+            self.__dict__.get("focal_point_width"),
+            self.__dict__.get("focal_point_height"),
+        )
+
+    def get_rendition(self, filter):
+        from media_archive import renditions
+
+        if renditions.may_make_renditions():
+            return super().get_rendition(filter)
+        return next(iter(renditions.existing_or_placeholders(self, [filter]).values()))
+
+    def get_renditions(self, *filters):
+        from media_archive import renditions
+
+        if renditions.may_make_renditions():
+            return super().get_renditions(*filters)
+        return renditions.existing_or_placeholders(self, filters)
+
+    @property
+    def public_renditions_made(self):
+        """Whether the gallery's picture of it can be shown (else its placeholder)."""
+        from media_archive import renditions
+
+        return renditions.is_ready(self)
 
     def generate_rendition_file(self, filter, *, source=None):
         # Willow copies EXIF into JPEG and PNG renditions; ours leave out GPS and serials.
@@ -410,6 +489,17 @@ class ArchiveRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
         # media_archive.serving finds a rendition by the file a visitor asks for.
         indexes = [models.Index(fields=["file"], name="archive_rendition_file")]
+
+    # A rendition not made yet (media_archive.renditions.placeholder) shows the placeholder.
+    is_placeholder = False
+
+    @property
+    def url(self):
+        if self.is_placeholder:
+            from media_archive import renditions
+
+            return renditions.placeholder_url()
+        return super().url
 
 
 class ArchiveDocument(AbstractDocument):

@@ -10,6 +10,7 @@ from cms.models import BasePage
 from media_archive import gallery
 
 FACET_LABELS = {
+    "album": _("Album"),
     "year": _("Year"),
     "event": _("Event"),
     "type": _("Type"),
@@ -53,7 +54,13 @@ class ArchiveGalleryPage(BasePage):
         verbose_name_plural = _("archive galleries")
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils import translation
+
+        from media_archive.models import Album
+
         context = super().get_context(request, *args, **kwargs)
+        # Georgian values on a page in another language are marked as Georgian.
+        value_lang = "" if translation.get_language() == "ka" else "ka"
         filters = gallery.GalleryFilters.from_query(request.GET)
         active = filters.active()
         facets = gallery.facet_counts(self.album, filters)
@@ -61,6 +68,7 @@ class ArchiveGalleryPage(BasePage):
             {
                 "name": name,
                 "label": FACET_LABELS[name],
+                "lang": value_lang if name in gallery.GEORGIAN_VALUED else "",
                 "options": [
                     {
                         "label": label,
@@ -74,15 +82,20 @@ class ArchiveGalleryPage(BasePage):
             for name in gallery.FACET_NAMES
             if facets[name]
         ]
+        chosen_album = (
+            Album.objects.filter(pk=filters.album).first() if filters.album is not None else None
+        )
         context["active_filters"] = [
             {
                 "label": FACET_LABELS[name],
-                "value": gallery.TYPES.get(value, value) if name == "type" else value,
+                "value": self._filter_value(name, value, chosen_album),
+                "lang": self._filter_value_lang(name, value_lang, chosen_album),
                 "remove_url": "?" + urlencode({k: v for k, v in active.items() if k != name}),
             }
             for name, value in active.items()
         ]
         context["filter_problems"] = filters.problems
+        context["value_lang"] = value_lang
         page = gallery.result_page(
             self.album,
             filters,
@@ -91,4 +104,24 @@ class ArchiveGalleryPage(BasePage):
         )
         context["results"] = page
         context["page_query_prefix"] = "?" + (urlencode(active) + "&" if active else "")
+        # The album index: on the whole archive's first page, before any filter is chosen.
+        if self.album is None and not active and page.number == 1:
+            context["albums"] = [
+                {"album": album, "count": count, "cover": cover, "url": f"?album={album.pk}"}
+                for album, count, cover in gallery.album_index()
+            ]
         return context
+
+    @staticmethod
+    def _filter_value(name, value, album):
+        if name == "type":
+            return gallery.TYPES.get(value, value)
+        if name == "album":
+            return album.title if album is not None else value
+        return value
+
+    @staticmethod
+    def _filter_value_lang(name, value_lang, album):
+        if name == "album":
+            return "ka" if value_lang and album is not None and album.title_language == "ka" else ""
+        return value_lang if name in gallery.GEORGIAN_VALUED else ""

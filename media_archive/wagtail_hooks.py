@@ -3,14 +3,15 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.hooks import PUBLIC_PAGE_CHECK
-from media_archive import admin_views, media_upload
+from media_archive import admin_views, media_upload, renditions
 from media_archive.bulk_actions import CatalogueBulkEditAction
 from media_archive.models import Album
-from media_archive.privacy import publishable_q, validate_page_media
+from media_archive.privacy import can_see_everything, publishable_q, validate_page_media
 
 # Every public page type refuses, on save, an archive item the public may not see.
 hooks.register(PUBLIC_PAGE_CHECK, validate_page_media)
@@ -139,3 +140,22 @@ register_snippet(AlbumViewSet)
 
 
 hooks.register("register_bulk_action", CatalogueBulkEditAction)
+
+
+class RenditionsProgressPanel(Component):
+    """How many archive images already have every picture the public site shows; the
+    others wait for the background worker (media_archive.renditions)."""
+
+    name = "archive_renditions"
+    order = 150
+    template_name = "media_archive/renditions_panel.html"
+
+    def get_context_data(self, parent_context):
+        ready, total = renditions.progress()
+        return {"ready": ready, "total": total, "waiting": total - ready}
+
+
+@hooks.register("construct_homepage_panels")
+def add_renditions_progress(request, panels):
+    if can_see_everything(request.user):
+        panels.append(RenditionsProgressPanel())

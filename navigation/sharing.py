@@ -96,8 +96,12 @@ def _alt_text(image, page, language_code):
 
 
 def _card(image, alt):
-    """The share card of `image`, its address relative to the site."""
+    """The share card of `image`, its address relative to the site; None while the archive
+    has not made it yet (media_archive.renditions: no visitor's request makes one, and a
+    placeholder would stay in the networks' caches)."""
     rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    if getattr(rendition, "is_placeholder", False):
+        return None
     return ShareImage(url=rendition.url, alt=alt, width=rendition.width, height=rendition.height)
 
 
@@ -134,11 +138,10 @@ def _fallback_card(site_settings, language_code):
 def share_image(request, page, site_settings, language_code=None):
     language_code = language_code or translation.get_language() or "ka"
     image = _page_image(page) if page is not None else None
-    if image is not None:
-        card = _card(image, _alt_text(image, page, language_code))
-    elif site_settings is not None:
+    card = _card(image, _alt_text(image, page, language_code)) if image is not None else None
+    if card is None and site_settings is not None:
         card = _fallback_card(site_settings, language_code)
-    else:
+    elif card is None:
         card = agency_card(None)
     return replace(card, url=absolute_url(request, card.url))
 

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # The database queue of background work in production (settings/production.py).
+    "django_tasks_db",
     "analytical",
     "csp",
     "axes",
@@ -93,6 +95,9 @@ MIDDLEWARE = [
     # Inside analytics (a page served from the cache is still counted), after authentication
     # (logged-in users are never served from it).
     "cms.page_cache.PageCacheMiddleware",
+    # A visitor's request makes no rendition of an archive image: they are made ahead of
+    # time by a background task (media_archive/renditions.py).
+    "media_archive.renditions.VisitorRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The admin's uploads in one transaction; a full or read-only media storage is refused
     # with a message, leaving no row or file (cms/upload_guard.py).
@@ -228,8 +233,9 @@ vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work (search indexing, reference index) runs in the request until a
-# worker backend is configured.
+# Background work (renditions of archive images, reference index, file deletion, cache
+# purges) runs at once, where it is queued, in development and tests; production queues
+# it in the database for `manage.py db_worker` (settings/production.py, README).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Wagtail

@@ -21,6 +21,10 @@ if not os.environ.get("DATABASE_URL"):
 
 SECRET_KEY = env("SECRET_KEY")
 
+# Background work waits in the database for its worker, `manage.py db_worker` (README,
+# "Background work"): renditions of new archive images never slow an upload or a page.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # gunicorn serves the static files itself, compressed and with far-future cache headers.
 MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405

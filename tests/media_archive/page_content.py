@@ -7,9 +7,10 @@ from tests.media_archive import files
 
 
 def photo(title, seed=3):
-    """An archive photo with a real JPEG file (its renditions are made on display)."""
+    """An archive photo with a real JPEG file, its public renditions made (as the
+    background worker leaves it)."""
     picture = SimpleUploadedFile("p.jpg", files.jpeg_bytes(seed=seed, size=(300, 200)))
-    return ArchiveImageFactory(title=title, file=picture)
+    return ArchiveImageFactory(title=title, file=picture, make_renditions=True)
 
 
 def image_block(image):

@@ -26,10 +26,15 @@ def archive(home_pages):
         event_name="კონფერენცია",
         credit="ნინო ბერიძე",
         album=conference,
+        make_renditions=True,
     )
     first.tags.add("პენსია")
     ArchiveImageFactory(
-        title="panel", date_taken=taken(2023), event_name="სემინარი", credit="გიორგი კაპანაძე"
+        title="panel",
+        date_taken=taken(2023),
+        event_name="სემინარი",
+        credit="გიორგი კაპანაძე",
+        make_renditions=True,
     )
     ArchiveMediaFactory(
         title="speech-video",
@@ -255,3 +260,35 @@ def test_internal_and_unconsented_items_are_never_counted(client, archive):
     everything = sum(count for count in facet(response, "type").values())
     assert everything == response.context["results"].paginator.count == 3
     assert sum(facet(response, "year").values()) == 3
+
+
+@pytest.mark.django_db
+def test_english_gallery_is_in_english_and_marks_georgian_text(client, home_pages):
+    ArchiveImageFactory(
+        title="with-english", caption_ka="გახსნა", caption_en="Opening", event_name="ფორუმი"
+    )
+    ArchiveImageFactory(title="georgian-only", caption_ka="შეხვედრა", event_name="ფორუმი")
+    english = ArchiveGalleryPage(title="Photo archive", slug="photo-archive-en")
+    home_pages["en"].add_child(instance=english)
+
+    html = client.get(english.url).content.decode()
+
+    assert "Browse the archive" in html and "Filter the archive" in html
+    assert '<span class="archive-item__title">Opening</span>' in html
+    assert '<span class="archive-item__title" lang="ka">შეხვედრა</span>' in html
+    assert '<span class="archive-item__event" lang="ka">ფორუმი</span>' in html
+    assert '<ul lang="ka">' in html  # the event facet's values
+
+
+@pytest.mark.django_db
+def test_album_index_lists_albums_with_public_items_and_filters_by_album(client, archive):
+    html = client.get(archive["gallery"].url).content.decode()
+    assert 'id="archive-albums-heading"' in html and "კონფერენცია" in html
+
+    album = archive["album_gallery"].album
+    response = client.get(archive["gallery"].url, {"album": album.pk})
+    assert titles(response) == ["opening", "speech-video"]
+    assert 'id="archive-albums-heading"' not in response.content.decode()
+    bad = client.get(archive["gallery"].url, {"album": "x" * 40})
+    assert bad.status_code == 200
+    assert "ალბომი „" in bad.content.decode()

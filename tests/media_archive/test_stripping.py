@@ -75,7 +75,9 @@ def photo_with_everything():
     exif_ifd[0x927C] = b"Nikon\x00\x02\x10\x00\x00" + files.SERIAL_NUMBER.encode()  # MakerNote
     buffer = io.BytesIO()
     files.picture(77, (900, 600)).save(buffer, "JPEG", exif=exif, xmp=XMP_WITH_HISTORY)
-    return ArchiveImageFactory(file=SimpleUploadedFile("everything.jpg", buffer.getvalue()))
+    return ArchiveImageFactory(
+        file=SimpleUploadedFile("everything.jpg", buffer.getvalue()), make_renditions=True
+    )
 
 
 @files.needs_exiftool
