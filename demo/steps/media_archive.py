@@ -63,6 +63,9 @@ def ensure_album(report):
             album_position=position,
             file_plan_code="01-07",
             retention_years=10,
+            # What the background worker does after an upload: without it the demo's
+            # public pages would show "being prepared" until `make_renditions` is run.
+            make_renditions=True,
         )
         image.tags.add(*tags)
         report.created.append(f"image: {image.title}")

@@ -154,6 +154,9 @@ def test_a_search_runs_a_fixed_handful_of_queries(home_pages):
     assert outcome.total == 12
     assert len(sql) <= 9
     ArchiveImageFactory(caption_ka="პენსიების გაცემა")
+    # A change to the archive renews the layout version (the gallery's cache holds across
+    # processes by it), so the first search after it reads the private sections again.
+    search_site("პენსია", "ka", log=False)
     outcome, sql = queries_of("პენსია", "ka", log=False)
     assert outcome.total == 13
     assert len(sql) <= 10  # and a count of the matching public images
