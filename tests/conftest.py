@@ -71,6 +71,18 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _no_request_memo_left():
+    """The layout cache remembers values for the length of a request (request_started to
+    request_finished); a test client's streamed response that is never closed sends no
+    request_finished, and what it remembered must not reach the next test."""
+    from cms import layout_cache
+
+    layout_cache._request_memo.set(None)
+    yield
+    layout_cache._request_memo.set(None)
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language (Georgian). A request or a view that
     activates another language leaves it active in the thread, and a later test that reads a

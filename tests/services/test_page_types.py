@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from cms.factories import ContentPageFactory
 from cms.models import ContentPage, HomePage, SiteSettings
 from media_archive.factories import ArchiveImageFactory
+from media_archive.renditions import make_public_renditions
 from navigation.models import Menu, MenuItem
 from offices.factories import OfficeIndexPageFactory, OfficePageFactory
 from services.blocks import validate_matsne_url
@@ -166,6 +167,8 @@ class ServicePageQueryBudgetTests(TestCase):
         site_settings.share_image = ArchiveImageFactory()
         site_settings.footer_text_ka = "ქვედა ტექსტი"
         site_settings.save()
+        # Its share card as the worker leaves it: no visitor's request makes one.
+        make_public_renditions.call(site_settings.share_image_id)
 
     def _queries(self, url):
         self.client.get(url)
