@@ -2,11 +2,13 @@
 own, in a temporary folder, stopped and started by the test (never the machine's shared
 6379/5432 services). Skipped with the reason where the server binaries are missing."""
 
+import contextlib
 import glob
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -61,6 +63,28 @@ class ThrowawayRedis:
             self.process.wait()
             self.process = None
             _wait_for_port(self.port, up=False)
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers=1):
+    """The site under gunicorn with the repository's gunicorn.conf.py, on a free port, in
+    the environment given; yields its base URL and its process, stopped afterwards."""
+    base_dir = Path(__file__).resolve().parent.parent
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [str(Path(sys.executable).parent / "gunicorn"), "ssa.wsgi:application"]
+        + ["-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        cwd=base_dir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_port(port, seconds=120)
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def _postgres_bin():

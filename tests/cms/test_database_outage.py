@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests import migrated_databases
-from tests.throwaway_servers import ThrowawayPostgres, _wait_for_port, free_port
+from tests.throwaway_servers import ThrowawayPostgres, gunicorn
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 HOTLINE = "1505"
@@ -63,26 +63,15 @@ def site_on(postgres):
         capture_output=True,
         timeout=300,
     )
-    port = free_port()
-    gunicorn = subprocess.Popen(  # noqa: S603
-        [str(Path(python).parent / "gunicorn"), "ssa.wsgi:application", "-c", "gunicorn.conf.py"]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
-        _wait_for_port(port, seconds=120)
-        yield f"http://127.0.0.1:{port}", gunicorn
+        with gunicorn(env) as served:
+            yield served
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
         subprocess.run(["rm", "-rf", media], check=False)  # noqa: S607
 
 
 def test_database_outage_answers_503_in_the_url_language_and_recovers(postgres, site_on):
-    base, gunicorn = site_on
+    base, server = site_on
     assert _get(base + "/ka/")[0] == 200
     assert _get(base + "/en/")[0] == 200
 
@@ -106,4 +95,4 @@ def test_database_outage_answers_503_in_the_url_language_and_recovers(postgres, 
         time.sleep(1)
     assert statuses[-1] == 200, statuses
     assert _get(base + "/ka/")[0] == 200
-    assert gunicorn.poll() is None  # the same server, never restarted
+    assert server.poll() is None  # the same server, never restarted

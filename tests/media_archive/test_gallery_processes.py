@@ -16,7 +16,7 @@ from django.db import connection
 
 from media_archive.factories import ArchiveImageFactory
 from media_archive.models import ArchiveGalleryPage
-from tests.throwaway_servers import _wait_for_port, free_port
+from tests.throwaway_servers import gunicorn
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 WITHDRAWN_EVENT = "გაუქმებული ღონისძიება"
@@ -66,46 +66,35 @@ def test_a_change_made_in_another_process_is_seen_by_the_gallery_at_once(home_pa
         "ANALYTICS_CAPTURE": "false",
         "LOG_LEVEL": "CRITICAL",
     }
-    port = free_port()
     python = sys.executable
-    gunicorn = subprocess.Popen(  # noqa: S603
-        [str(Path(python).parent / "gunicorn"), "ssa.wsgi:application", "-c", "gunicorn.conf.py"]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     try:
-        _wait_for_port(port, seconds=120)
-        url = f"http://127.0.0.1:{port}{gallery.url}"
-        for _warm in range(2):  # the second answer comes from gunicorn's own caches
+        with gunicorn(env) as (base, _process):
+            url = f"{base}{gallery.url}"
+            for _warm in range(2):  # the second answer comes from gunicorn's own caches
+                html = _get(url)
+                assert "withdrawn-photo" in html and WITHDRAWN_EVENT in html
+                assert "kept-photo" in html
+                assert "withdrawn-photo" in _get(url + "?type=image")
+
+            subprocess.run(  # noqa: S603
+                [python, "manage.py", "shell", "-c"]
+                + [
+                    "from media_archive.models import ArchiveImage; "
+                    "i = ArchiveImage.objects.get(title='withdrawn-photo'); "
+                    "i.sensitivity = 'internal'; i.save()"
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+
             html = _get(url)
-            assert "withdrawn-photo" in html and WITHDRAWN_EVENT in html
-            assert "kept-photo" in html
-            assert "withdrawn-photo" in _get(url + "?type=image")
-
-        subprocess.run(  # noqa: S603
-            [python, "manage.py", "shell", "-c"]
-            + [
-                "from media_archive.models import ArchiveImage; "
-                "i = ArchiveImage.objects.get(title='withdrawn-photo'); "
-                "i.sensitivity = 'internal'; i.save()"
-            ],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-
-        html = _get(url)
-        assert "withdrawn-photo" not in html
-        assert WITHDRAWN_EVENT not in html  # its facet is gone too
-        assert "kept-photo" in html and KEPT_EVENT in html
-        # And the facets of a filtered view, counted before the change, follow as well.
-        assert "withdrawn-photo" not in _get(url + "?type=image")
+            assert "withdrawn-photo" not in html
+            assert WITHDRAWN_EVENT not in html  # its facet is gone too
+            assert "kept-photo" in html and KEPT_EVENT in html
+            # And the facets of a filtered view, counted before the change, follow as well.
+            assert "withdrawn-photo" not in _get(url + "?type=image")
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
         subprocess.run(["rm", "-rf", folder], check=False)  # noqa: S607
