@@ -116,6 +116,26 @@ class ServiceListingTests(TestCase):
         self.assertIn('<span class="tag">Children</span>', html)
         self.assertIn('<option value="children" selected>Children (1)</option>', html)
 
+    def test_a_card_shows_kind_summary_and_audiences_escaped(self):
+        ServicePageFactory(
+            parent=self.index,
+            title="<b>ტესტი</b> & სხვა",
+            summary="თანხა < 100 ლარი",
+            kind=ServiceKind.PROGRAMME,
+            audiences=[self.children, self.older],
+        )
+        html = self.get()
+        card = html[html.index("&lt;b&gt;ტესტი&lt;/b&gt; &amp; სხვა") :]
+        card = card[: card.index("</li>")]
+        self.assertIn(f'<p class="service-card__kind">{ServiceKind.PROGRAMME.label}</p>', card)
+        self.assertIn("<p>თანხა &lt; 100 ლარი</p>", card)
+        self.assertIn(
+            '<p class="service-card__audiences"><span class="visually-hidden">ვისთვის არის: </span>'
+            '<span class="tag">ბავშვები</span> <span class="tag">ხანდაზმულები</span></p>',
+            card,
+        )
+        self.assertNotIn("<b>", html)
+
     def test_english_listing_lists_english_services(self):
         english_index = translate(self.index, english_locale(), title="Services")
         translate(self.pension, english_locale(), title="State pension", slug="pension")
