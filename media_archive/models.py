@@ -507,6 +507,12 @@ class ArchiveDocument(AbstractDocument):
 
     admin_form_fields = Document.admin_form_fields + ("description",)
 
+    def clean(self):
+        # A form that has refused the upload (and said why) leaves no file here; Wagtail's
+        # extension check would add "file extension „“ is not allowed" under the reason.
+        if self.file:
+            super().clean()
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")

@@ -262,19 +262,29 @@ def test_nginx_mode_hands_the_bytes_to_the_web_server(client, settings):
 @pytest.mark.django_db
 def test_an_analyst_cannot_fetch_an_original(client, django_user_model):
     """Admin access to read reports is not access to the archive's originals (GPS,
-    serials): only staff who may add, change or choose archive items see them."""
-    from django.contrib.auth.models import Group, Permission
+    serials): the Analysts group `setup_editorial` makes reads reports; only staff who may
+    add, change or choose archive items see originals."""
+    from django.contrib.auth.models import Group
 
+    from press import roles
+
+    roles.setup_editorial()
     image = photo()
+    recording = ArchiveMediaFactory()
     analyst = django_user_model.objects.create_user("analyst-serving", password="x")
-    group = Group.objects.create(name="ანალიტიკოსები-ტესტი")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="analytics"))
-    analyst.groups.add(group)
+    analyst.groups.add(Group.objects.get(name=roles.ANALYSTS))
+    assert analyst.has_perm("wagtailadmin.access_admin") and not analyst.is_superuser
     client.force_login(analyst)
+    assert client.get("/admin/").status_code == 200  # in the admin, yet:
     assert client.get(image.file.url).status_code == 404
+    assert client.get(recording.file.url).status_code == 404
     image.sensitivity = "internal"
     image.save()
     assert (
         client.get(f"/archive-downloads/image/{image.pk}/medium/", follow=True).status_code == 404
     )
+    # The same address is served to the archive's own staff: the refusal is the role's.
+    specialist = django_user_model.objects.create_user("specialist-serving", password="x")
+    specialist.groups.add(Group.objects.get(name=roles.COMMUNICATIONS_SPECIALISTS))
+    client.force_login(specialist)
+    assert client.get(image.file.url).status_code == 200

@@ -137,3 +137,84 @@ def test_a_videos_public_copy_and_poster_carry_no_private_tags(tmp_path):
         fetched.write_bytes(b"".join(response.streaming_content))
         tags = assert_nothing_private(fetched, field.url)
         assert not [name for name in tags if "GPSCoordinates" in name or "Location" in name]
+
+
+def photo_in(kind, folder):
+    """The same private tags in a PNG (eXIf chunk), a HEIC and a TIFF (its own IFDs, copied
+    there by exiftool: Pillow writes no GPS IFD into a TIFF): the archive takes all three,
+    and every one of them is made into public renditions."""
+    exif = files.camera_exif(with_gps=True)
+    exif[0x9C9D] = "Owner Person".encode("utf-16-le") + b"\x00\x00"  # XPAuthor
+    exif.get_ifd(ExifTags.IFD.Exif)[0xA420] = "0123456789abcdef0123456789abcdef"
+    buffer = io.BytesIO()
+    picture = files.picture(78, (480, 320))
+    if kind == "heic":
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+        picture.save(buffer, "HEIF", quality=60, exif=exif.tobytes())
+    elif kind == "tiff":
+        tagged, plain = folder / "tagged.jpg", folder / "plain.tif"
+        picture.save(tagged, "JPEG", exif=exif)
+        picture.save(plain, "TIFF")
+        subprocess.run(  # noqa: S603 - fixed program, our own files
+            [shutil.which("exiftool"), "-q", "-overwrite_original", "-tagsFromFile",
+             str(tagged), "-all:all", str(plain)],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        return plain.read_bytes()
+    else:
+        picture.save(buffer, kind.upper(), exif=exif)
+    return buffer.getvalue()
+
+
+@files.needs_exiftool
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["png", "heic", "tiff"])
+def test_renditions_of_every_source_format_and_every_public_format_carry_no_private_tags(
+    tmp_path, kind
+):
+    image = ArchiveImageFactory(file=SimpleUploadedFile(f"source.{kind}", photo_in(kind, tmp_path)))
+    original = exiftool_tags(image.file.path)
+    assert any("GPSLatitude" in name for name in original), (kind, sorted(original))
+    visitor = Client()
+    # Each format the public site shows (media_archive.renditions): AVIF, WebP, JPEG, the
+    # source's own (a TIFF's is JPEG), and PNG.
+    specs = {
+        **{output: f"format-{output}|width-320" for output in ("avif", "webp", "jpeg")},
+        "own": "fill-160x120",
+        "png": "max-300x300|format-png",
+    }
+    for output, spec in specs.items():
+        rendition = image.get_rendition(spec)
+        response = visitor.get(rendition.url)
+        assert response.status_code == 200, (kind, spec)
+        fetched = tmp_path / f"fetched-{output}"
+        fetched.write_bytes(b"".join(response.streaming_content))
+        assert_nothing_private(fetched, f"{kind} → {spec}")
+
+
+@files.needs_exiftool
+@files.needs_ffmpeg
+@pytest.mark.django_db
+def test_a_recordings_public_copy_carries_no_private_tags(tmp_path):
+    from media_archive import ingest
+
+    recording = files.ffmpeg_make(
+        tmp_path / "speech.mp3",
+        "-f", "lavfi", "-i", "sine=frequency=330:duration=1", "-c:a", "libmp3lame",
+        "-metadata", "artist=Owner Person",
+        "-metadata", f"comment=serial {files.SERIAL_NUMBER}",
+        "-metadata", "location=+41.7151+044.8271/",
+    )  # fmt: skip
+    assert "Owner Person" in json.dumps(exiftool_tags(recording))
+    media = ingest.ingest_path(recording).item
+    media.rights_kind, media.consent_status = "agency", "not_needed"
+    media.save()
+    response = Client().get(media.public_file.url)
+    assert response.status_code == 200, media.public_file.url
+    fetched = tmp_path / "fetched.mp3"
+    fetched.write_bytes(b"".join(response.streaming_content))
+    tags = assert_nothing_private(fetched, media.public_file.url)
+    assert not [name for name in tags if "Artist" in name or "Comment" in name], tags
