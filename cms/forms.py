@@ -1,5 +1,7 @@
+from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets.slug import SlugInput
+from wagtail.models import Page, TranslatableMixin
 
 from helpers.georgian import (
     MTAVRULI_FIRST,
@@ -36,6 +38,32 @@ class GeorgianSlugPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].widget.attrs[_FORMATTERS_ATTRIBUTE] = _GEORGIAN_FORMATTERS
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id:
+            limit_translatable_choices(self, locale_id)
+
+
+def limit_translatable_choices(form, locale_id):
+    """Choices of translatable snippets (audiences, menus…) in the page's language only:
+    otherwise a Georgian page offers every audience twice, Georgian and English
+    interleaved. What the page had chosen in another language (wagtail-localize copies the
+    relation as it is) is shown as its version in this language, so saving keeps it."""
+    for name, field in form.fields.items():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        model = queryset.model
+        if not issubclass(model, TranslatableMixin) or issubclass(model, Page):
+            continue
+        field.queryset = queryset.filter(locale_id=locale_id)
+        chosen = form.initial.get(name)
+        if not chosen:
+            continue
+        many = isinstance(field, forms.ModelMultipleChoiceField)
+        chosen_pks = [getattr(item, "pk", item) for item in (chosen if many else [chosen])]
+        keys = model._default_manager.filter(pk__in=chosen_pks).values("translation_key")
+        in_locale = list(field.queryset.filter(translation_key__in=keys))
+        form.initial[name] = in_locale if many else (in_locale[0] if in_locale else None)
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug", "")

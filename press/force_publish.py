@@ -54,18 +54,52 @@ def check_force_publish(form):
 
 @transaction.atomic
 def record_force_publication(page, user, reason):
-    revision = page.get_latest_revision()
-    publication = ForcePublication.objects.create(
-        page=page, revision=revision, published_by=user, reason=reason.strip()
+    """The decision goes to the history at once; the release is "not reviewed" from the
+    moment it is public. A release under embargo is only scheduled by the Publish button:
+    its mark waits for the scheduler (`publication_of_scheduled_revision`)."""
+    from wagtail.models import Revision
+
+    # Read afresh: the page object the edit view hands over may predate its publication.
+    revision = (
+        Revision.page_revisions.filter(object_id=str(page.pk))
+        .order_by("-created_at", "-pk")
+        .first()
     )
+    scheduled = revision is not None and revision.approved_go_live_at is not None
     log(
         instance=page,
         action=LOG_FORCE_PUBLISH,
         user=user,
         revision=revision,
-        data={"reason": publication.reason},
+        data={"reason": reason.strip(), "scheduled": scheduled},
     )
-    return publication
+    if scheduled:
+        return None
+    return ForcePublication.objects.create(
+        page=page, revision=revision, published_by=user, reason=reason.strip()
+    )
+
+
+def publication_of_scheduled_revision(page, revision):
+    """When the scheduler publishes a revision that was published without review, the
+    release becomes "not reviewed" now, with the reason and publisher recorded then."""
+    from wagtail.models import PageLogEntry
+
+    # Wagtail sends page_published when it schedules a revision too: not public yet.
+    if not page.live or revision is None:
+        return None
+    if ForcePublication.objects.filter(revision=revision).exists():
+        return None
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action=LOG_FORCE_PUBLISH, revision=revision)
+        .order_by("-pk")
+        .first()
+    )
+    if entry is None or not entry.data.get("scheduled"):
+        return None
+    return ForcePublication.objects.create(
+        page=page, revision=revision, published_by=entry.user, reason=entry.data.get("reason", "")
+    )
 
 
 def unreviewed_publication(page):

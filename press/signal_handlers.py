@@ -11,7 +11,7 @@ from wagtail.signals import (
 
 from press import translation
 from press.distribution import distribute_on_publication
-from press.force_publish import mark_reviewed
+from press.force_publish import mark_reviewed, publication_of_scheduled_revision
 from press.notifications import ApprovalNamesNextStepNotifier, RejectionToAuthorAndReviewersNotifier
 from press.tasks import send_distribution_task
 
@@ -37,7 +37,8 @@ def _notify_next_step(sender, instance, user=None, **kwargs):
 task_approved.connect(_notify_next_step, dispatch_uid="press_next_step_notification")
 
 
-def _distribute_published_release(sender, instance, **kwargs):
+def _distribute_published_release(sender, instance, revision=None, **kwargs):
+    publication_of_scheduled_revision(instance, revision)
     distribution = distribute_on_publication(instance.specific)
     if distribution is not None:
         transaction.on_commit(lambda: send_distribution_task.enqueue(distribution.pk))

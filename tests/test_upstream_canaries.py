@@ -164,3 +164,25 @@ def test_wagtails_routing_and_restriction_lookups_keep_their_shape():
     assert signature(Page.route) == "(self, request, path_components)"
     assert signature(Page.get_view_restrictions) == "(self)"
     assert signature(RoutablePageMixin.route) == "(self, request, path_components)"
+
+
+# site/templates/wagtailadmin/shared/side_panels/includes/status/workflow.html -------------
+
+STATUS_TEMPLATE = "wagtailadmin/shared/side_panels/includes/status/workflow.html"
+# The SHA-256 of Wagtail 8.0.1's copy, from which ours was made (one change: "Changes
+# requested" instead of "In Moderation" while the page waits for its author).
+STATUS_TEMPLATE_UPSTREAM_SHA256 = "5576087b4e000e63cc647d6c5a758b035381af6886c969d5d3db784d52c3f405"
+
+
+def test_the_status_panel_template_we_override_is_still_wagtails_of_8_0():
+    import hashlib
+    from pathlib import Path
+
+    import wagtail.admin
+
+    upstream = Path(wagtail.admin.__file__).parent / "templates" / STATUS_TEMPLATE
+    assert hashlib.sha256(upstream.read_bytes()).hexdigest() == STATUS_TEMPLATE_UPSTREAM_SHA256, (
+        "Wagtail's status panel changed: redo site/templates/" + STATUS_TEMPLATE + " from it"
+    )
+    ours = Path(__file__).resolve().parent.parent / "site" / "templates" / STATUS_TEMPLATE
+    assert "{% trans 'Changes requested' as title %}" in ours.read_text()

@@ -243,6 +243,9 @@ WAGTAIL_SITE_NAME = _("Social Service Agency")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # Avatars from Gravatar would be a request to a third-party host from every admin screen.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The agency works in one time zone. With a single choice Wagtail drops the account
+# setting that listed ~600 zone names in English; every time in the admin is Tbilisi time.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 # A translation starts as a draft and goes through the same review as its source;
 # wagtail-localize would otherwise publish it at once when its source is live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -1,6 +1,7 @@
 """The reviewer's request for changes is at the top of the author's editor, not only in the
 page's history."""
 
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from news.factories import PressReleasePageFactory
@@ -24,6 +25,13 @@ def test_author_sees_the_requested_changes_in_the_editor_until_resubmitting(clie
     client.force_login(specialist)
     html = client.get(edit).content.decode()
     assert COMMENT in html and "changes-requested-comment" in html
+    # The status panel says the page is back with its author, not "In Moderation".
+    statuses = [
+        " ".join(heading.get_text(" ").split())
+        for heading in BeautifulSoup(html, "html.parser").select("h3[id^='status-sidebar-']")
+    ]
+    assert any(status.endswith("მოთხოვნილია ცვლილებები") for status in statuses), statuses
+    assert not any(status.endswith("განხილვაზე") for status in statuses), statuses
     state.refresh_from_db()
     state.resume(specialist)
     assert COMMENT not in client.get(edit).content.decode()

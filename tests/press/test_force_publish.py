@@ -4,7 +4,9 @@ reason; the release is marked "not reviewed" until someone else reviews it."""
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, PageLogEntry, Revision, WorkflowState
@@ -130,7 +132,19 @@ def test_a_release_under_embargo_is_only_scheduled_even_without_review(client, p
     release = reload(draft)
     assert not release.live
     assert release.get_latest_revision().approved_go_live_at == embargo
-    assert ForcePublication.objects.filter(page=draft).not_reviewed().exists()
+    # The decision is in the history now; "not reviewed" only once it is public.
+    assert PageLogEntry.objects.get(page=draft, action=LOG_FORCE_PUBLISH).data["reason"] == REASON
+    assert not ForcePublication.objects.exists()
+    with translation.override("en"):
+        assert "not reviewed" not in release.status_string
+
+    with time_machine.travel(embargo + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    release = reload(draft)
+    assert release.live
+    publication = ForcePublication.objects.get(page=draft)
+    assert (publication.published_by, publication.reason) == (people["director"], REASON)
+    assert publication.revision == release.live_revision and publication.reviewed_at is None
 
 
 @pytest.mark.parametrize("who", ["specialist", "senior", "head"])
