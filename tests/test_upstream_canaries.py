@@ -11,6 +11,8 @@ The overrides, each in one module that names the version it was written for:
 - cms/page_rows.py: Django's compiler internals (its own canary: tests/cms/test_page_rows.py).
 - cms/routing.py and cms/models.py (BasePage.get_view_restrictions): Wagtail's routing and
   view-restriction lookups, answered in fewer queries.
+- media_archive/templates/wagtailimages/images/edit.html: Wagtail's image edit page, with
+  the form in the catalogue's sections.
 """
 
 import inspect
@@ -164,3 +166,19 @@ def test_wagtails_routing_and_restriction_lookups_keep_their_shape():
     assert signature(Page.route) == "(self, request, path_components)"
     assert signature(Page.get_view_restrictions) == "(self)"
     assert signature(RoutablePageMixin.route) == "(self, request, path_components)"
+
+
+# media_archive/templates/wagtailimages/images/edit.html ---------------------------------
+
+
+def test_wagtails_image_edit_template_is_still_the_one_the_sectioned_copy_was_made_from():
+    """The archive's image edit page is Wagtail 8.0's template with the form in sections:
+    when upstream changes it, merge the change into the copy and update this digest."""
+    import hashlib
+    from pathlib import Path
+
+    import wagtail.images
+
+    upstream = Path(wagtail.images.__file__).parent / "templates/wagtailimages/images/edit.html"
+    digest = hashlib.sha256(upstream.read_bytes()).hexdigest()
+    assert digest == "40750506fb9599d9c15bda7d7cc12b040431a8ca37abd5e3ae4419ff81120947"
