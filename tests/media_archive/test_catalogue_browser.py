@@ -70,10 +70,3 @@ def test_the_archivist_catalogues_in_georgian(transactional_db, live_server, des
     assert page.locator("#id_place_name-suggestions option").first.get_attribute("value") == (
         "ბათუმი"
     )
-    # Clear the place on the photo, with its own box, and save.
-    page.locator('input[name="clear_place_name"]').check()
-    place.fill("")
-    with page.expect_navigation():
-        page.locator('form button[type="submit"]').first.click()
-    photo.refresh_from_db()
-    assert photo.place_name == ""
