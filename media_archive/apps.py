@@ -23,3 +23,7 @@ class MediaArchiveConfig(AppConfig):
         from media_archive import renditions
 
         renditions.connect()
+
+        from media_archive import vocabularies
+
+        vocabularies.connect()

@@ -4,11 +4,17 @@ re-encoded: a 64-bit difference hash within a few bits; for a video, of its post
 import hashlib
 import io
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, ImageStat
 
 CHUNK_SIZE = 1024 * 1024
 # Of 64 bits: re-encoding or resizing flips a handful; a different photo flips ~half.
 NEAR_DUPLICATE_MAX_DISTANCE = 6
+# Brightness spread (standard deviation, of 255) below which a picture has too little detail
+# for its hash to mean anything: a flat grey frame, a lens-cap shot, a blank scan. Its
+# dHash is (nearly) all zeros, the same as any picture whose rows never brighten to the
+# right — a dark strip, say — so it would be flagged as a duplicate of those.
+LOW_DETAIL_MAX_STDDEV = 3.0
+DETAIL_SAMPLE_SIZE = (64, 64)
 
 
 def sha256_of(fileobj):
@@ -29,11 +35,23 @@ def _digest_of(fileobj, digest):
     return digest.hexdigest()
 
 
+def is_low_detail(greyscale_image):
+    """Whether a greyscale picture is (nearly) flat: too little detail to compare."""
+    sample = greyscale_image.resize(DETAIL_SAMPLE_SIZE, Image.Resampling.BILINEAR)
+    return ImageStat.Stat(sample).stddev[0] < LOW_DETAIL_MAX_STDDEV
+
+
 def difference_hash(pillow_image):
-    """dHash: does each pixel of a 9×8 greyscale thumbnail get brighter to the right?"""
+    """dHash: does each pixel of a 9×8 greyscale thumbnail get brighter to the right?
+
+    "" for a low-detail picture (`is_low_detail`): it is left out of near-duplicate
+    matching, both as a new item and as a candidate for others."""
     image = ImageOps.exif_transpose(pillow_image)
     image.draft("L", (64, 64))  # JPEG decoders scale down while decoding: much faster
-    small = image.convert("L").resize((9, 8), Image.Resampling.LANCZOS)
+    greyscale = image.convert("L")
+    if is_low_detail(greyscale):
+        return ""
+    small = greyscale.resize((9, 8), Image.Resampling.LANCZOS)
     pixels = small.tobytes()  # mode L: one byte per pixel, row by row
     bits = 0
     for row in range(8):

@@ -21,6 +21,7 @@ from wagtail.images.widgets import AdminImageChooser
 from wagtailmedia.forms import BaseMediaForm
 
 from media_archive import duplicates, extraction, ingest
+from media_archive.vocabulary_widgets import PeopleInput, VocabularyInput
 
 # Catalogue fields with a default: a photo uploaded several at a time takes the default
 # and is catalogued afterwards (in the queue), instead of waiting for an "Update" each.
@@ -96,8 +97,15 @@ def refuse_exact_duplicate(uploaded, instance):
         )
 
 
-# Choosers, not <select>s of every page and document (and nothing leaks into the chooser).
-CATALOGUE_WIDGETS = {"consent_document": AdminDocumentChooser, "event_page": AdminPageChooser}
+# Choosers, not <select>s of every page and document (and nothing leaks into the chooser);
+# people, places and events suggested from their vocabularies as one types.
+CATALOGUE_WIDGETS = {
+    "consent_document": AdminDocumentChooser,
+    "event_page": AdminPageChooser,
+    "event_name": VocabularyInput("events"),
+    "place_name": VocabularyInput("places"),
+    "people_shown": PeopleInput,
+}
 
 
 class CatalogueFormMixin:

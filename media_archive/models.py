@@ -597,3 +597,4 @@ class DraftReference(models.Model):
 
 
 from media_archive.pages import ArchiveGalleryPage  # noqa: E402, F401  (registers the page type)
+from media_archive.vocabularies import Event, Person, Place  # noqa: E402, F401  (their models)

@@ -9,9 +9,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.hooks import PUBLIC_PAGE_CHECK
 from media_archive import admin_views, media_upload, renditions
-from media_archive.bulk_actions import CatalogueBulkEditAction
+from media_archive.bulk_actions import CatalogueBulkEditAction, CatalogueExportAction
 from media_archive.models import Album
 from media_archive.privacy import can_see_everything, publishable_q, validate_page_media
+from media_archive.vocabularies import Event, Person, Place
 
 # Every public page type refuses, on save, an archive item the public may not see.
 hooks.register(PUBLIC_PAGE_CHECK, validate_page_media)
@@ -42,6 +43,17 @@ catalogue_urls = (
             "media/results/",
             admin_views.MediaCatalogueView.as_view(results_only=True),
             name="media_results",
+        ),
+        path("retention/", admin_views.RetentionReportView.as_view(), name="retention"),
+        path(
+            "vocabulary/<slug:kind>/",
+            admin_views.vocabulary_suggestions,
+            name="vocabulary",
+        ),
+        path(
+            "duplicates/<int:pk>/",
+            admin_views.DuplicateReviewView.as_view(),
+            name="duplicate",
         ),
     ],
     "media_archive_catalogue",
@@ -77,6 +89,13 @@ class CatalogueMenuItem(MenuItem):
         return admin_views.image_permission_policy().user_has_any_permission(
             request.user, ["change"]
         )
+
+
+class ArchiveReportMenuItem(CatalogueMenuItem):
+    """A report over photos and audio/video alike."""
+
+    def is_shown(self, request):
+        return admin_views.may_use_catalogue(request.user)
 
 
 catalogue_menu = Menu(
@@ -115,6 +134,9 @@ catalogue_menu = Menu(
             "?expiring=true",
             order=600,
         ),
+        ArchiveReportMenuItem(
+            _("Retention report"), "media_archive_catalogue:retention", order=700
+        ),
     ]
 )
 
@@ -139,7 +161,38 @@ class AlbumViewSet(SnippetViewSet):
 register_snippet(AlbumViewSet)
 
 
+class VocabularyViewSet(SnippetViewSet):
+    add_to_admin_menu = False
+    list_display = ["name_ka", "name_en"]
+    search_fields = ["name_ka", "name_en"]
+    ordering = ["name_ka"]
+
+
+class PersonViewSet(VocabularyViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+
+
+class PlaceViewSet(VocabularyViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Places")
+
+
+class EventViewSet(VocabularyViewSet):
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+
+
+register_snippet(PersonViewSet)
+register_snippet(PlaceViewSet)
+register_snippet(EventViewSet)
+
+
 hooks.register("register_bulk_action", CatalogueBulkEditAction)
+hooks.register("register_bulk_action", CatalogueExportAction)
 
 
 class RenditionsProgressPanel(Component):

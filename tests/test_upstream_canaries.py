@@ -11,6 +11,8 @@ The overrides, each in one module that names the version it was written for:
 - cms/page_rows.py: Django's compiler internals (its own canary: tests/cms/test_page_rows.py).
 - cms/routing.py and cms/models.py (BasePage.get_view_restrictions): Wagtail's routing and
   view-restriction lookups, answered in fewer queries.
+- media_archive/templates/wagtailimages/images/edit.html: Wagtail's image edit page, with
+  the form in the catalogue's sections.
 """
 
 import inspect
@@ -186,3 +188,19 @@ def test_the_status_panel_template_we_override_is_still_wagtails_of_8_0():
     )
     ours = Path(__file__).resolve().parent.parent / "site" / "templates" / STATUS_TEMPLATE
     assert "{% trans 'Changes requested' as title %}" in ours.read_text()
+
+
+# media_archive/templates/wagtailimages/images/edit.html ---------------------------------
+
+
+def test_wagtails_image_edit_template_is_still_the_one_the_sectioned_copy_was_made_from():
+    """The archive's image edit page is Wagtail 8.0's template with the form in sections:
+    when upstream changes it, merge the change into the copy and update this digest."""
+    import hashlib
+    from pathlib import Path
+
+    import wagtail.images
+
+    upstream = Path(wagtail.images.__file__).parent / "templates/wagtailimages/images/edit.html"
+    digest = hashlib.sha256(upstream.read_bytes()).hexdigest()
+    assert digest == "40750506fb9599d9c15bda7d7cc12b040431a8ca37abd5e3ae4419ff81120947"
