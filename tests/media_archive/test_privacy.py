@@ -100,7 +100,7 @@ def test_public_download_has_no_gps_and_names_the_file(client, tmp_path):
 
 @pytest.mark.django_db
 def test_internal_or_unconsented_files_are_not_served_to_anonymous_visitors(client, admin_client):
-    internal = ArchiveImageFactory(sensitivity="internal")
+    internal = ArchiveImageFactory(sensitivity="internal", make_renditions=True)
     minors = ArchiveImageFactory(minors_shown=True)
     for url in (
         f"/archive-downloads/image/{internal.pk}/medium/",
