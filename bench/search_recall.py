@@ -186,7 +186,7 @@ def worker(show_misses: bool) -> None:
 
     words, filler = read_corpus()
     rng = random.Random(2026)
-    page_of, queries = {}, []
+    page_of, shown_of, queries = {}, {}, []
     pages = []
     for number, (lemma, category, half, forms) in enumerate(words):
         shown = rng.choice(forms)
@@ -197,7 +197,7 @@ def worker(show_misses: bool) -> None:
         page = ContentPage(title=title, slug=f"w{number}", intro=" ".join(text), live=True)
         home.add_child(instance=page)
         pages.append(page)
-        page_of[lemma] = page.pk
+        page_of[lemma], shown_of[lemma] = page.pk, shown
         for form in rng.sample(others, min(QUERIES_PER_WORD, len(others))):
             queries.append((lemma, category, half, "georgian", form))
         if others:
@@ -227,8 +227,7 @@ def worker(show_misses: bool) -> None:
             hit = wanted in found[:10]
             count(ours[lexicon], keys, hit)
             if show_misses and not hit and half == "dev":
-                shown = pages[list(page_of).index(lemma)].intro
-                print(f"miss ({lexicon}): {text} → {lemma} [{shown}]", file=sys.stderr)
+                print(f"miss ({lexicon}): {text} → {shown_of[lemma]}", file=sys.stderr)
             if lexicon == "full":
                 stock_found = [page.pk for page in stock_backend.search(text, public)[:10]]
                 count(stock, keys, wanted in stock_found)
