@@ -101,7 +101,12 @@ def main(args) -> None:
     started = time.perf_counter()
     rows = []
     for database in args.databases.split(","):
-        rows.extend(_run_worker(database, args))
+        database_rows = _run_worker(database, args)
+        # Each database's figures as soon as they are in: a later database's failure (or
+        # an interrupted run) does not take the earlier one's with it.
+        for row in database_rows:
+            print(json.dumps(row), flush=True)
+        rows.extend(database_rows)
     print(f"Site search, {args.queries} queries per size; ms; stock = Wagtail's own search")
     header = (
         f"{'database':<11}{'pages':>8}{'index/s stock':>15}{'index/s ours':>14}"
