@@ -45,7 +45,7 @@ POSTGRES_DB = "ssa_search_recall_bench"
 if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
     POSTGRES_SERVER, _slash, POSTGRES_DB = os.environ["DATABASE_URL"].rpartition("/")
 LEXICON_WITHOUT_TEST = Path(__file__).resolve().parent / "search_recall_lexicon_without_test.txt"
-LEXICONS = ("full", "without test words")
+LEXICONS = {"full": "full", "without-test": "without test words"}
 FILLER_PER_PAGE = 12
 QUERIES_PER_WORD = 4
 
@@ -85,7 +85,7 @@ def _postgres_admin(statement: str) -> None:
         connection.execute(statement)
 
 
-def _run_worker(database: str, show_misses: bool) -> dict:
+def _run_worker(database: str, args) -> dict:
     workdir = tempfile.mkdtemp(prefix="ssa-recall-bench-")
     if database == "sqlite":
         url = f"sqlite:///{workdir}/bench.sqlite3"
@@ -100,7 +100,15 @@ def _run_worker(database: str, show_misses: bool) -> dict:
     }
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--worker", *(["--show-misses"] if show_misses else [])],
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "--lexicons",
+                args.lexicons,
+                *(["--show-misses"] if args.show_misses else []),
+                *(["--no-stock"] if args.no_stock else []),
+            ],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -118,9 +126,7 @@ def _run_worker(database: str, show_misses: bool) -> dict:
 def main(args) -> None:
     sys.path.insert(0, str(ROOT))
     started = time.perf_counter()
-    results = {
-        database: _run_worker(database, args.show_misses) for database in args.databases.split(",")
-    }
+    results = {database: _run_worker(database, args) for database in args.databases.split(",")}
     kinds = ["georgian", "latin"]
     categories = ["all", "regular", "vowel_loss", "lookalike"]
     print("recall@10 (hits / queries); stock = Wagtail's own search of the same pages;")
@@ -134,14 +140,17 @@ def main(args) -> None:
             for kind in kinds:
                 for category in categories:
                     key = f"{half}/{kind}/{category}"
-                    if key not in figures["stock"]:
+                    cells = [figures["stock"].get(key)]
+                    cells += [figures["ours"].get(lexicon, {}).get(key) for lexicon in LEXICONS]
+                    if not any(cells):
                         continue
-                    cells = [figures["stock"][key]]
-                    cells += [figures["ours"][lexicon][key] for lexicon in LEXICONS]
                     print(
                         f"{database:<11}{half:<6}{kind:<10}{category:<12}"
                         + "".join(
-                            f"{hits / total:>8.3f} {hits:>4}/{total:<4}" for hits, total in cells
+                            f"{cell[0] / cell[1]:>8.3f} {cell[0]:>4}/{cell[1]:<4}"
+                            if cell
+                            else f"{'-':>18}"
+                            for cell in cells
                         )
                     )
         print(f"  {database}: {figures['pages']} pages, {figures['seconds']:.0f} s")
@@ -151,7 +160,7 @@ def main(args) -> None:
 # The worker. --------------------------------------------------------------------------
 
 
-def worker(show_misses: bool) -> None:
+def worker(args) -> None:
     import django
 
     sys.path.insert(0, str(ROOT))
@@ -205,7 +214,8 @@ def worker(show_misses: bool) -> None:
             queries.append((lemma, category, half, "latin", loose_latin(form, rng)))
     stock_backend = wagtail_database.SearchBackend({})
     public = Page.objects.live().public().filter(locale=home.locale)
-    ours, stock = {lexicon: {} for lexicon in LEXICONS}, {}
+    chosen = args.lexicons.split(",")
+    ours, stock = {lexicon: {} for lexicon in chosen}, {}
 
     def count(table, keys, hit):
         for key in keys:
@@ -213,7 +223,7 @@ def worker(show_misses: bool) -> None:
             table[key] = (hits + int(hit), total + 1)
 
     full_lexicon = analysis.LEXICON
-    for lexicon in LEXICONS:
+    for lexicon in chosen:
         if lexicon == "full":
             analysis.use_lexicon(full_lexicon)
         else:
@@ -226,9 +236,9 @@ def worker(show_misses: bool) -> None:
             found = [r.page.pk for r in search_site(text, "ka", log=False).results if r.page]
             hit = wanted in found[:10]
             count(ours[lexicon], keys, hit)
-            if show_misses and not hit and half == "dev":
+            if args.show_misses and not hit and half == "dev":
                 print(f"miss ({lexicon}): {text} → {shown_of[lemma]}", file=sys.stderr)
-            if lexicon == "full":
+            if lexicon == chosen[0] and not args.no_stock:
                 stock_found = [page.pk for page in stock_backend.search(text, public)[:10]]
                 count(stock, keys, wanted in stock_found)
     result = {
@@ -248,6 +258,16 @@ if __name__ == "__main__":
         action="store_true",
         help="print the development half's misses (never the test half's) on stderr",
     )
+    parser.add_argument(
+        "--lexicons",
+        default=",".join(LEXICONS),
+        help="the lexicons to search with: full, without-test (comma-separated)",
+    )
+    parser.add_argument(
+        "--no-stock",
+        action="store_true",
+        help="leave Wagtail's own search out (half the queries, for a second run beside one)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    worker(arguments.show_misses) if arguments.worker else main(arguments)
+    worker(arguments) if arguments.worker else main(arguments)
