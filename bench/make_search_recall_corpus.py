@@ -11,6 +11,16 @@ a vowel, the forms of the dictionary's entry for the short stem (მშობლ
 `vowel_loss` (such nouns), `lookalike` (a form ends like a postposition: ჩართვის),
 `regular`. Each line: lemma, category, half (dev/test, from a hash of the lemma), forms,
 and filler lines (`filler`, words of other entries) for the pages' other text.
+
+What a citizen could type, not what a slip in the affix file makes: some of the
+dictionary's noun rules write forms no Georgian text has, and are read as the forms they
+were meant to make (RULE_CORRECTIONS in tools/derive_search_lexicon.py: -ივით, not
+მაქსიმუმვით; an a-stem's -ად, -ადა, -ამდე, -ამდის replace its -ა, ფარამდე not
+ფარაამდე); one (-თო after the old plural) is left out. A noun is `vowel_loss` only
+when its short stem is its own: not when another word of the dictionary has the same
+consonants with another vowel (ხმელი and ხმალი share ხმლ-, whose forms are the
+sword's), nor when the dictionary gives the noun its plural with the full stem
+(ქსელი/NP: ქსელები).
 """
 
 import hashlib
@@ -21,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
-from derive_search_lexicon import POSTPOSITIONS, read_affixes  # noqa: E402
+from derive_search_lexicon import POSTPOSITIONS, entries, expand, read_affixes  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "search_recall_corpus.tsv"
 NOUN_FLAGS = ("NN", "NP")
@@ -29,24 +39,6 @@ GEORGIAN = re.compile("[\u10d0-\u10ff]{3,}")
 PER_CATEGORY = {"regular": 240, "vowel_loss": 120, "lookalike": 60}
 MAX_FORMS = 8
 FILLER_WORDS = 3000
-
-
-def entries(dic_path):
-    for line in Path(dic_path).read_text(encoding="utf-8").splitlines()[1:]:
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        word, _slash, flag_text = line.partition("/")
-        yield word, [flag_text[i : i + 2] for i in range(0, len(flag_text), 2)]
-
-
-def expand(word, flags, rules):
-    found = set()
-    for flag in flags:
-        for strip, add, pattern in rules.get(flag, ()):
-            if word.endswith(strip) and (pattern is None or pattern.search(word)):
-                found.add(word[: len(word) - len(strip)] + add)
-    return {form for form in found if GEORGIAN.fullmatch(form)}
 
 
 def half(lemma):
@@ -57,7 +49,8 @@ def main():
     dic_path, aff_path = sys.argv[1:3]
     rules, need_affix = read_affixes(aff_path)
     all_entries = list(entries(dic_path))
-    nouns, short_stems, plain = {}, {}, []
+    every_word = {word for word, _flags in all_entries}
+    nouns, short_stems, plain, nouns_flags = {}, {}, [], {}
     for word, flags in all_entries:
         if not GEORGIAN.fullmatch(word):
             continue
@@ -69,6 +62,7 @@ def main():
             if word.endswith("ა") and "NS" in flags:
                 forms |= expand(word, ["NS"], rules)
             nouns[word] = forms | {word}
+            nouns_flags[word] = flags
         elif not flags:
             plain.append(word)
     groups = {}
@@ -78,7 +72,12 @@ def main():
         vowels = [i for i, letter in enumerate(stem) if letter in "აეო"]
         if lemma.endswith("ი") and vowels and vowels[-1] == len(stem) - 2:
             short = stem[: vowels[-1]] + stem[vowels[-1] + 1 :]
-            if short in short_stems:
+            position = vowels[-1]
+            others = {short[:position] + vowel + short[position:] + "ი" for vowel in "აეოიუ"} - {
+                lemma
+            }
+            own = not (others & every_word) and "NP" not in nouns_flags.get(lemma, ())
+            if short in short_stems and own:
                 forms = forms | expand(short + "ი", short_stems[short], rules)
                 category = "vowel_loss"
         # The nominative, or its stem with a case ending, ends like a postposition.

@@ -46,7 +46,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-POSTGRES_DB = "ssa_search_bench"
+# Another run beside this one needs a database of its own (BENCH_POSTGRES_DB).
+POSTGRES_DB = os.environ.get("BENCH_POSTGRES_DB", "ssa_search_bench")
 GOAL_P95_MS = 50
 SECTIONS = 100
 BATCH = 1000
@@ -86,9 +87,10 @@ def _run_worker(database: str, args) -> dict:
         str(args.queries),
     ]
     try:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        # The worker's progress bars (stderr) go straight to the terminal.
+        done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=False)
         if done.returncode != 0:
-            raise SystemExit(f"{database} worker failed:\n{done.stderr[-3000:]}")
+            raise SystemExit(f"{database} worker failed (its error is above)")
         return json.loads(done.stdout.strip().splitlines()[-1])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -100,7 +102,12 @@ def main(args) -> None:
     started = time.perf_counter()
     rows = []
     for database in args.databases.split(","):
-        rows.extend(_run_worker(database, args))
+        database_rows = _run_worker(database, args)
+        # Each database's figures as soon as they are in: a later database's failure (or
+        # an interrupted run) does not take the earlier one's with it.
+        for row in database_rows:
+            print(json.dumps(row), flush=True)
+        rows.extend(database_rows)
     print(f"Site search, {args.queries} queries per size; ms; stock = Wagtail's own search")
     header = (
         f"{'database':<11}{'pages':>8}{'index/s stock':>15}{'index/s ours':>14}"
@@ -127,6 +134,18 @@ def main(args) -> None:
 
 
 # The worker: build, index and time on the database DATABASE_URL names. ---------------
+
+
+def progress_bar(total: int, label: str):
+    """The bench's progress bar on stderr (helpers.progress, as the management commands
+    draw it): building and indexing 100,000 pages takes minutes."""
+    from django.core.management.base import OutputWrapper
+
+    from helpers.progress import ProgressBar
+
+    bar = ProgressBar(OutputWrapper(sys.stderr), total, enabled=True)
+    bar.label = label
+    return bar
 
 
 def _install_fts5_table() -> None:
@@ -184,6 +203,7 @@ class Corpus:
         content_type = ContentType.objects.get_for_model(ContentPage)
         now = timezone.now()
         new_ids = []
+        bar = progress_bar(total - self.count, "pages built")
         while self.count < total:
             pages, details = [], []
             for _ in range(min(BATCH, total - self.count)):
@@ -227,23 +247,29 @@ class Corpus:
             # child's columns is what save() would run for each row.
             ContentPage._base_manager._insert(rows, fields=ContentPage._meta.local_concrete_fields)
             new_ids.extend(page.pk for page in pages)
+            bar.show(len(new_ids), bar.label)
+        bar.finish()
         for section, children in zip(self.sections, self.children, strict=True):
             Page.objects.filter(pk=section.pk).update(numchild=children)
         return new_ids
 
 
-def _index(ids: list[int]) -> float:
+def _index(ids: list[int], label: str = "pages indexed") -> float:
     """Index the pages through the backend's bulk path; pages per second."""
     from wagtail.search.backends import get_search_backend
 
     from cms.models import ContentPage
 
     backend = get_search_backend()
+    bar = progress_bar(len(ids), label)
     started = time.perf_counter()
     for start in range(0, len(ids), BATCH):
         chunk = list(ContentPage.objects.filter(pk__in=ids[start : start + BATCH]))
         backend.add_bulk(ContentPage, chunk)
-    return len(ids) / (time.perf_counter() - started)
+        bar.show(min(len(ids), start + BATCH), label)
+    rate = len(ids) / (time.perf_counter() - started)
+    bar.finish()
+    return rate
 
 
 def _stock_index_rate(ids: list[int]) -> float:
@@ -254,7 +280,7 @@ def _stock_index_rate(ids: list[int]) -> float:
     analysed_terms = BasePage.search_analysed_terms
     BasePage.search_analysed_terms = lambda self: ""
     try:
-        rate = _index(ids)
+        rate = _index(ids, "pages indexed without the analysis (stock rate)")
     finally:
         BasePage.search_analysed_terms = analysed_terms
     return rate

@@ -15,8 +15,16 @@ hit is that page among the first ten results. Latin-typed queries are the same f
 typed by this script's own loose romaniser (c/ts/tz, x/kh, sh/S, ch/C, w, gh/R, q/k,
 zh/Z, dz/Z, chosen at random per letter), not the project's `to_latin`.
 
+Each query is run twice: with the analyser's lexicon (search/lexicon/ka.txt, derived from
+the whole dictionary, so it holds the test words too) and with
+bench/search_recall_lexicon_without_test.txt, the same derivation without the test half's
+words (`tools/derive_search_lexicon.py --leave-out-half test`): the second is what the
+analyser does for words its lexicon does not hold, the fair figure for words the
+dictionary lacks.
+
 SQLite runs in a temporary file; PostgreSQL in ssa_search_recall_bench (created and
-dropped; BENCH_POSTGRES_URL names the server, as for bench/search_latency.py).
+dropped; BENCH_POSTGRES_URL names the server, as for bench/search_latency.py), or in the
+database a postgres:// DATABASE_URL names.
 """
 
 import argparse
@@ -34,6 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "search_recall_corpus.tsv"
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 POSTGRES_DB = "ssa_search_recall_bench"
+if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    POSTGRES_SERVER, _slash, POSTGRES_DB = os.environ["DATABASE_URL"].rpartition("/")
+LEXICON_WITHOUT_TEST = Path(__file__).resolve().parent / "search_recall_lexicon_without_test.txt"
+LEXICONS = {"full": "full", "without-test": "without test words"}
 FILLER_PER_PAGE = 12
 QUERIES_PER_WORD = 4
 
@@ -66,9 +78,14 @@ def read_corpus():
 # The parent: one worker per database, then the table. ---------------------------------
 
 
-def _run_worker(database: str) -> dict:
-    from bench.search_latency import _postgres_admin
+def _postgres_admin(statement: str) -> None:
+    import psycopg
 
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def _run_worker(database: str, args) -> dict:
     workdir = tempfile.mkdtemp(prefix="ssa-recall-bench-")
     if database == "sqlite":
         url = f"sqlite:///{workdir}/bench.sqlite3"
@@ -83,14 +100,22 @@ def _run_worker(database: str) -> dict:
     }
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--worker"],
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "--lexicons",
+                args.lexicons,
+                *(["--show-misses"] if args.show_misses else []),
+                *(["--no-stock"] if args.no_stock else []),
+            ],
             env=env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
             check=False,
         )
         if done.returncode != 0:
-            raise SystemExit(f"{database} worker failed:\n{done.stderr[-3000:]}")
+            raise SystemExit(f"{database} worker failed (its error is above)")
         return json.loads(done.stdout.strip().splitlines()[-1])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -101,23 +126,32 @@ def _run_worker(database: str) -> dict:
 def main(args) -> None:
     sys.path.insert(0, str(ROOT))
     started = time.perf_counter()
-    results = {database: _run_worker(database) for database in args.databases.split(",")}
+    results = {database: _run_worker(database, args) for database in args.databases.split(",")}
     kinds = ["georgian", "latin"]
     categories = ["all", "regular", "vowel_loss", "lookalike"]
-    print("recall@10 (hits / queries); stock = Wagtail's own search of the same pages")
-    print(f"{'database':<11}{'half':<6}{'kind':<10}{'category':<12}{'stock':>14}{'ours':>18}")
+    print("recall@10 (hits / queries); stock = Wagtail's own search of the same pages;")
+    print("ours with the full lexicon, and with the lexicon derived without the test words")
+    print(
+        f"{'database':<11}{'half':<6}{'kind':<10}{'category':<12}{'stock':>16}"
+        f"{'ours, full':>18}{'ours, w/o test':>18}"
+    )
     for database, figures in results.items():
         for half in ("dev", "test"):
             for kind in kinds:
                 for category in categories:
                     key = f"{half}/{kind}/{category}"
-                    if key not in figures["ours"]:
+                    cells = [figures["stock"].get(key)]
+                    cells += [figures["ours"].get(lexicon, {}).get(key) for lexicon in LEXICONS]
+                    if not any(cells):
                         continue
-                    ours, stock = figures["ours"][key], figures["stock"][key]
                     print(
                         f"{database:<11}{half:<6}{kind:<10}{category:<12}"
-                        f"{stock[0] / stock[1]:>7.3f} {stock[0]:>3}/{stock[1]:<3}"
-                        f"{ours[0] / ours[1]:>10.3f} {ours[0]:>3}/{ours[1]:<3}"
+                        + "".join(
+                            f"{cell[0] / cell[1]:>8.3f} {cell[0]:>4}/{cell[1]:<4}"
+                            if cell
+                            else f"{'-':>18}"
+                            for cell in cells
+                        )
                     )
         print(f"  {database}: {figures['pages']} pages, {figures['seconds']:.0f} s")
     print(f"wall time {time.perf_counter() - started:.0f} s")
@@ -126,7 +160,7 @@ def main(args) -> None:
 # The worker. --------------------------------------------------------------------------
 
 
-def worker() -> None:
+def worker(args) -> None:
     import django
 
     sys.path.insert(0, str(ROOT))
@@ -141,6 +175,7 @@ def worker() -> None:
 
     from bench.search_latency import _install_fts5_table
     from cms.models import ContentPage
+    from search import analysis
     from search.database_tuning import (
         create_postgres_page_check_index,
         create_postgres_title_body_index,
@@ -160,7 +195,7 @@ def worker() -> None:
 
     words, filler = read_corpus()
     rng = random.Random(2026)
-    page_of, queries = {}, []
+    page_of, shown_of, queries = {}, {}, []
     pages = []
     for number, (lemma, category, half, forms) in enumerate(words):
         shown = rng.choice(forms)
@@ -171,30 +206,41 @@ def worker() -> None:
         page = ContentPage(title=title, slug=f"w{number}", intro=" ".join(text), live=True)
         home.add_child(instance=page)
         pages.append(page)
-        page_of[lemma] = page.pk
+        page_of[lemma], shown_of[lemma] = page.pk, shown
         for form in rng.sample(others, min(QUERIES_PER_WORD, len(others))):
             queries.append((lemma, category, half, "georgian", form))
         if others:
             form = rng.choice(others)
             queries.append((lemma, category, half, "latin", loose_latin(form, rng)))
-    get_search_backend().add_bulk(ContentPage, pages)
-
     stock_backend = wagtail_database.SearchBackend({})
     public = Page.objects.live().public().filter(locale=home.locale)
-    ours, stock = {}, {}
+    chosen = args.lexicons.split(",")
+    ours, stock = {lexicon: {} for lexicon in chosen}, {}
 
     def count(table, keys, hit):
         for key in keys:
             hits, total = table.get(key, (0, 0))
             table[key] = (hits + int(hit), total + 1)
 
-    for lemma, category, half, kind, text in queries:
-        wanted = page_of[lemma]
-        keys = [f"{half}/{kind}/all", f"{half}/{kind}/{category}"]
-        found = [r.page.pk for r in search_site(text, "ka", log=False).results if r.page]
-        count(ours, keys, wanted in found[:10])
-        stock_found = [page.pk for page in stock_backend.search(text, public)[:10]]
-        count(stock, keys, wanted in stock_found)
+    full_lexicon = analysis.LEXICON
+    for lexicon in chosen:
+        if lexicon == "full":
+            analysis.use_lexicon(full_lexicon)
+        else:
+            analysis.use_lexicon(analysis.Lexicon.read(LEXICON_WITHOUT_TEST))
+        # The pages' index terms are the analyser's: indexed again with each lexicon.
+        get_search_backend().add_bulk(ContentPage, pages)
+        for lemma, category, half, kind, text in queries:
+            wanted = page_of[lemma]
+            keys = [f"{half}/{kind}/all", f"{half}/{kind}/{category}"]
+            found = [r.page.pk for r in search_site(text, "ka", log=False).results if r.page]
+            hit = wanted in found[:10]
+            count(ours[lexicon], keys, hit)
+            if args.show_misses and not hit and half == "dev":
+                print(f"miss ({lexicon}): {text} → {shown_of[lemma]}", file=sys.stderr)
+            if lexicon == chosen[0] and not args.no_stock:
+                stock_found = [page.pk for page in stock_backend.search(text, public)[:10]]
+                count(stock, keys, wanted in stock_found)
     result = {
         "ours": ours,
         "stock": stock,
@@ -207,6 +253,21 @@ def worker() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="print the development half's misses (never the test half's) on stderr",
+    )
+    parser.add_argument(
+        "--lexicons",
+        default=",".join(LEXICONS),
+        help="the lexicons to search with: full, without-test (comma-separated)",
+    )
+    parser.add_argument(
+        "--no-stock",
+        action="store_true",
+        help="leave Wagtail's own search out (half the queries, for a second run beside one)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    worker() if arguments.worker else main(arguments)
+    worker(arguments) if arguments.worker else main(arguments)

@@ -49,10 +49,7 @@ _AFTER_GENITIVE = {"თვის", "გან", "ქენ"}
 # Case endings, longest first: emphatic genitive and instrumental, genitive, instrumental,
 # adverbial, ergative, nominative, dative/genitive of vowel stems, ergative of vowel stems.
 # The emphatic -ა also follows the dative (-სა) and the adverbial (-ადა).
-CASE_ENDINGS = ("ისა", "ითა", "ადა", "ის", "ით", "ად", "სა", "მა", "ი", "ს", "მ", "დ")
-
-# a-stems whose final -მა is their own (ფორმა), not the ergative of a consonant stem.
-FALSE_ERGATIVE_ENDINGS = ("ფორმა", "ნორმა", "ფირმა", "ტრავმა", "დოგმა", "ფორუმა")
+CASE_ENDINGS = ("ისა", "ითა", "ადა", "ის", "ით", "ად", "სა", "მა", "ნი", "ი", "ს", "მ", "დ")
 
 # Stems that lose their last vowel before an ending (წელი / წლის, მშობელი / მშობლის): the
 # full form is reduced to the short one.  Agent nouns in -ებელი/-ობელი/-ენელი/-ომელი,
@@ -65,21 +62,51 @@ _MAY_SYNCOPATE = re.compile("[^აეიოუ][აეო][ლრნმვ]$")
 LEXICON_PATH = Path(__file__).resolve().parent / "lexicon" / "ka.txt"
 
 
-def _read_lexicon(path: Path) -> dict[str, frozenset]:
-    """S: stems that lose their last vowel; K: stems shaped alike that keep it; L: stems
-    whose case forms look like a postposition. As skeletons."""
-    entries = {"S": set(), "K": set(), "L": set()}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        kind, _space, word = line.partition(" ")
-        if kind in entries and word:
-            entries[kind].add(word.translate(_SKELETON))
-    return {kind: frozenset(words) for kind, words in entries.items()}
+@dataclass(frozen=True)
+class Lexicon:
+    """What the dictionary says where the rules cannot, as skeletons (search/lexicon/ka.txt,
+    derived by tools/derive_search_lexicon.py):
+
+    - syncopating (S): stems that lose their last vowel (ნიშან → ნიშნის);
+    - vowel_keeping (K): stems shaped alike that never do (ქალ → ქალის);
+    - own_endings (L): stems whose nominative ends like what the rules strip, so that the
+      rules would cut into the stem (იერიშ-ი is not იერი-ში, ფორმ-ა not ფორ-მა, გოლგოთ-ა
+      not გოლგ-ოთა, ჩართვ-ის not ჩარ-თვის): a word that is such a stem and an ending is
+      read so, before any rule.
+    """
+
+    syncopating: frozenset = frozenset()
+    vowel_keeping: frozenset = frozenset()
+    own_endings: frozenset = frozenset()
+
+    @classmethod
+    def read(cls, path: Path) -> "Lexicon":
+        entries = {"S": set(), "K": set(), "L": set()}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            kind, _space, word = line.partition(" ")
+            if kind in entries and word:
+                entries[kind].add(word.translate(_SKELETON))
+        # Two stems with one skeleton, one losing its vowel and one keeping it (კალ, ქალ):
+        # the lexicon cannot say, as for a stem it does not hold.
+        both = entries["S"] & entries["K"]
+        entries["S"] -= both
+        entries["K"] -= both
+        return cls(*(frozenset(entries[kind]) for kind in ("S", "K", "L")))
 
 
-_LEXICON = _read_lexicon(LEXICON_PATH)
-SYNCOPATING_STEMS = _LEXICON["S"]
-VOWEL_KEEPING_STEMS = _LEXICON["K"]
-POSTPOSITION_LOOKALIKES = _LEXICON["L"]
+LEXICON = Lexicon.read(LEXICON_PATH)
+# The rules alone: what tools/derive_search_lexicon.py compares the dictionary with.
+NO_LEXICON = Lexicon()
+
+
+def use_lexicon(lexicon: Lexicon) -> None:
+    """Analyse with another lexicon from now on (the recall bench measures words the
+    lexicon does not hold with one derived without them)."""
+    global LEXICON
+    LEXICON = lexicon
+    georgian_word_keys.cache_clear()
+    index_terms.cache_clear()
+
 
 STOP_WORDS = frozenset(
     """და ან თუ რომ რა რის ეს ის ამ იმ ამის იმის არის არ ვერ კი ხომ ნუ არც ასევე მაგრამ
@@ -115,70 +142,126 @@ def _remove_last_vowel(stem: str) -> str:
     return stem
 
 
-def _case_ending_applies(ending: str, before: str, word_skeleton: str) -> bool:
+def _case_ending_applies(ending: str, before: str) -> bool:
     last = before[-1]
-    if ending == "მა":
-        return last not in VOWELS and not word_skeleton.endswith(FALSE_ERGATIVE_ENDINGS)
+    if ending == "მა":  # the ergative of a consonant stem (ბავშვმა); see _stem_readings
+        return last not in VOWELS
     if ending == "მ":
         return last in _STEM_FINAL_VOWELS or last == "უ"
     if ending == "დ":
         return last in {"ო", "ე", "უ"}
     if ending == "სა":  # a short word in -სა (მასა) is its own nominative
         return last not in VOWELS or len(before) >= 4
+    if ending == "ნი":  # the old plural's nominative (მშობელნი, მეგობარნი)
+        return last not in VOWELS and len(before) >= 3
     return True
 
 
-def _genitive_of_tva_noun(word_skeleton: str) -> bool:
+def _genitive_of_tva_noun(word_skeleton: str, lexicon: Lexicon) -> bool:
     """Whether a word in -თვის is the genitive of a noun in -თვა (ჩართვის, მართვის) rather
-    than a genitive followed by the postposition -თვის (ბავშვისთვის, დედისთვის): the
-    postposition follows the genitive's -ს, or the lexicon knows the -თვა noun."""
+    than a genitive followed by the postposition -თვის (ბავშვისთვის, ბავშვისათვის): the
+    postposition follows the genitive's -ს or -სა, or the lexicon knows the -თვა noun."""
     if not word_skeleton.endswith("თვის") or len(word_skeleton) < 6:
         return False
     before = word_skeleton[:-4]
-    return before[-1] != "ს" or before + "თვ" in POSTPOSITION_LOOKALIKES
+    if before + "თვ" in lexicon.own_endings:
+        return True
+    if before.endswith("სა") and len(before) >= 4:
+        return False  # the emphatic genitive: ბავშვისათვის, სააგენტოსათვის
+    return before[-1] != "ს"
 
 
 def stems(word: str) -> tuple[str, ...]:
-    """The stems one lower-case Georgian word is indexed and searched under: one, or two
-    where the word may lose its last vowel before an ending and the lexicon cannot say."""
-    first = stem(word)
-    if len(first) < 3 or not contains_georgian(first) or word[len(first) :].startswith("ებ"):
-        return (first,)  # -ებ- (plural, verbal nouns) follows: no ending touches the stem
-    first_skeleton = skeleton(first)
-    if (
-        _MAY_SYNCOPATE.search(first_skeleton)
-        and first_skeleton not in SYNCOPATING_STEMS
-        and first_skeleton not in VOWEL_KEEPING_STEMS
-    ):
-        return (first, _remove_last_vowel(first))
-    return (first,)
+    """The stems one lower-case Georgian word is indexed and searched under: one, or more
+    where the word may be read two ways (it may lose its last vowel before an ending, or
+    end in -მა after a vowel) and the lexicon cannot say."""
+    return _stems(word, LEXICON)
+
+
+def _stems(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    found = []
+    for first in _stem_readings(word, lexicon):
+        found.append(first)
+        if len(first) < 3 or not contains_georgian(first) or word[len(first) :].startswith("ებ"):
+            continue  # -ებ- (plural, verbal nouns) follows: no ending touches the stem
+        first_skeleton = skeleton(first)
+        if (
+            _MAY_SYNCOPATE.search(first_skeleton)
+            and first_skeleton not in lexicon.syncopating
+            and first_skeleton not in lexicon.vowel_keeping
+            and first_skeleton not in lexicon.own_endings
+        ):
+            found.append(_remove_last_vowel(first))
+    return tuple(dict.fromkeys(found))
 
 
 def stem(word: str) -> str:
     """The stem of one lower-case Georgian word; other words come back as they are."""
+    return _stem_readings(word, LEXICON)[0]
+
+
+def _known_stem(sk: str, end: int, lexicon: Lexicon) -> int | None:
+    """The end of a stem the lexicon holds, if the first `end` letters are that stem or
+    that stem and its nominative's vowel."""
+    if sk[:end] in lexicon.own_endings:
+        return end
+    if end >= 3 and sk[end - 1] in VOWELS and sk[: end - 1] in lexicon.own_endings:
+        return end - 1
+    return None
+
+
+def _stem_readings(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The stem of a word by the rules and the lexicon; a second reading where a word in
+    -მა/-მაც after a vowel may be a nominative in -მა (პროგრამა, პროგრამაც) or the
+    ergative -მ of a vowel stem (დედამა, დედამაც) and the lexicon does not say."""
     if len(word) < 3 or not contains_georgian(word):
-        return word
+        return (word,)
     sk = skeleton(word)
     end = len(sk)
-    # The particle -ც/-ცა ("also") after a vowel: სახლშიც, დედაც, ბავშვიცა.
-    if end >= 6 and sk.endswith("ცა") and sk[-3] in VOWELS:
+    # The particle -ც/-ცა ("also") after a vowel: სახლშიც, დედაც, ბავშვიცა, ერიც.
+    if end >= 5 and sk.endswith("ცა") and sk[-3] in VOWELS:
         end -= 2
-    elif end >= 5 and sk[-1] == "ც" and sk[-2] in VOWELS:
+    elif end >= 4 and sk[-1] == "ც" and sk[-2] in VOWELS:
         end -= 1
+    # The vocative or quoting -ო after an a-stem (დედაო, შექებაო) and the copula -ა after
+    # an o-stem (სამყაროა).
+    elif end >= 5 and (sk[end - 2 : end] in ("აო", "ოა")):
+        end -= 1
+    # A nominative the lexicon knows (a bare stem may also be a case form: თვის is the
+    # genitive of თვე as well as the stem of თვისი).
+    if end >= 3 and sk[end - 1] in VOWELS and sk[: end - 1] in lexicon.own_endings:
+        return (_finish(word, sk, end - 1, lexicon),)
+    readings = [_finish(word, sk, _strip_endings(sk, end, lexicon), lexicon)]
+    rest = sk[:end]
+    if len(rest) >= 5 and rest.endswith("მა") and rest[-3] in VOWELS:
+        # The ergative -მ of a vowel stem, with the -ა a particle or emphasis adds.
+        vowel_end = end - 2
+        if (known := _known_stem(sk, vowel_end, lexicon)) is not None:
+            return (_finish(word, sk, known, lexicon),)
+        readings.append(_finish(word, sk, _strip_final_vowel(sk, vowel_end), lexicon))
+    return tuple(dict.fromkeys(readings))
 
+
+def _strip_endings(sk: str, end: int, lexicon: Lexicon) -> int:
+    """Where the stem ends once a postposition or a case ending, the old plural, the stem's
+    final vowel and the plural -ებ- are taken off the first `end` letters."""
     ending_removed = False
     for postposition in POSTPOSITIONS:
-        if postposition == "თვის" and _genitive_of_tva_noun(sk[:end]):
+        if postposition == "თვის" and _genitive_of_tva_noun(sk[:end], lexicon):
             continue  # ჩართვის is ჩართვა's genitive: -ის is its case ending
         if sk[:end].endswith(postposition) and end - len(postposition) >= 2:
             end -= len(postposition)
             ending_removed = True
             rest = sk[:end]
+            if (known := _known_stem(sk, end, lexicon)) is not None:
+                return known
             if postposition in _AFTER_GENITIVE:
                 if rest.endswith("ისა") and end - 3 >= 2:
                     end -= 3
                 elif rest.endswith("ის") and end - 2 >= 2:
                     end -= 2
+                elif rest.endswith("სა") and end - 2 >= 3 and rest[-3] in VOWELS:
+                    end -= 2  # სააგენტოსათვის
                 elif rest.endswith("ს") and rest[-2] in VOWELS:
                     end -= 1
             elif postposition == "დან" and rest.endswith("ი") and end - 1 >= 2:
@@ -203,30 +286,38 @@ def stem(word: str) -> str:
             if (
                 sk[:end].endswith(ending)
                 and len(before) >= 2
-                and _case_ending_applies(ending, before, sk[:end])
+                and _case_ending_applies(ending, before)
             ):
                 end -= len(ending)
+                if (known := _known_stem(sk, end, lexicon)) is not None:
+                    return known
                 break
 
     # The old plural -თა (ბავშვთა, მშობელთა), itself a complete case form.
     if sk[:end].endswith("თა") and end - 2 >= 3:
         end -= 2
+    return _strip_final_vowel(sk, end)
+
+
+def _strip_final_vowel(sk: str, end: int) -> int:
+    """The stem's own final vowel and the plural -ებ- (twice for verbal nouns in -ება)."""
     vowel_removed = False
     if sk[end - 1] in _STEM_FINAL_VOWELS and end - 1 >= 2:
         end -= 1
         vowel_removed = True
-    # The plural -ებ-, and the -ებ- of verbal nouns in -ება whose plural doubles it.
     for _ in range(2):
         if sk[:end].endswith("ებ") and end - 2 >= 2:
             end -= 2
     if not vowel_removed and sk[end - 1] in _STEM_FINAL_VOWELS and end - 1 >= 2:
         end -= 1
+    return end
 
-    result = word[:end]
+
+def _finish(word: str, sk: str, end: int, lexicon: Lexicon) -> str:
     result_skeleton = sk[:end]
-    if result_skeleton in SYNCOPATING_STEMS or result_skeleton.endswith(SYNCOPATING_ENDINGS):
-        result = _remove_last_vowel(result)
-    return result
+    if result_skeleton in lexicon.syncopating or result_skeleton.endswith(SYNCOPATING_ENDINGS):
+        return _remove_last_vowel(word[:end])
+    return word[:end]
 
 
 _ENGLISH = snowballstemmer.stemmer("english")
