@@ -42,6 +42,12 @@ class GeorgianSlugPageForm(WagtailAdminPageForm):
         if locale_id:
             limit_translatable_choices(self, locale_id)
 
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug", "")
+        if slug and contains_georgian(slug):
+            return slugify_georgian(slug, max_length=255)
+        return slug
+
 
 def limit_translatable_choices(form, locale_id):
     """Choices of translatable snippets (audiences, menus…) in the page's language only:
@@ -64,9 +70,3 @@ def limit_translatable_choices(form, locale_id):
         keys = model._default_manager.filter(pk__in=chosen_pks).values("translation_key")
         in_locale = list(field.queryset.filter(translation_key__in=keys))
         form.initial[name] = in_locale if many else (in_locale[0] if in_locale else None)
-
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug", "")
-        if slug and contains_georgian(slug):
-            return slugify_georgian(slug, max_length=255)
-        return slug
