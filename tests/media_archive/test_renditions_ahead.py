@@ -48,6 +48,9 @@ def run_worker():
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
+ADMIN_TEMPLATE_FOLDERS = {"wagtailadmin", "wagtailimages", "wagtaildocs", "wagtailmedia"}
+
+
 def specs_in_templates():
     """Every filter spec an image tag of a public template names, expanded."""
     tag = re.compile(r"{%\s*((?:image|picture|srcset_image)\s[^%]*)%}")
@@ -56,6 +59,10 @@ def specs_in_templates():
     roots += list(Path(settings.BASE_DIR).glob("*/templates"))
     for root in roots:
         for template in root.rglob("*.html"):
+            # Overrides of Wagtail's admin screens render in the admin, where a rendition is
+            # made on request (renditions.VisitorRequestMiddleware): not a public template.
+            if template.relative_to(root).parts[0] in ADMIN_TEMPLATE_FOLDERS:
+                continue
             for match in tag.finditer(template.read_text()):
                 bits = list(smart_split(match.group(1)))[2:]
                 if "as" in bits:
